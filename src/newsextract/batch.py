@@ -1,0 +1,128 @@
+"""The local batch engine: read, extract in N worker processes, write in input order.
+
+Parallelism lives here, around the pure ``extract`` core: each worker process loads the
+pipelines once; articles travel in small chunks; at most a few chunks per worker are in
+flight, so memory stays flat however many inputs there are, and results are written in
+input order, so the output is the same for any number of workers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from .extract import Options, error_record, extract
+from .pipeline import Pipelines
+from .readers import Article, ReadError
+from .schema import ErrorInfo, ErrorRecord, Record, Versions
+from . import __version__
+
+Item = Article | ReadError
+Result = Record | ErrorRecord
+
+_WORKER: tuple[Pipelines, Options] | None = None
+
+
+@dataclass
+class Settings:
+    """What a worker needs to build its own pipelines: plain, picklable values."""
+
+    models: dict[str, str] = field(default_factory=dict)
+    extra_kb: list[str] = field(default_factory=list)
+    label_map: dict[str, str] = field(default_factory=dict)
+    options: Options = Options()
+
+    def pipelines(self) -> Pipelines:
+        return Pipelines(models=dict(self.models), extra_kb=list(self.extra_kb), label_map=dict(self.label_map))
+
+
+@dataclass
+class Summary:
+    records: int = 0
+    errors: int = 0
+    skipped: int = 0
+    languages: Counter = field(default_factory=Counter)
+    error_kinds: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def add(self, result: Result) -> None:
+        if isinstance(result, ErrorRecord):
+            self.errors += 1
+            self.error_kinds[result.error.kind] += 1
+        else:
+            self.records += 1
+            self.languages[result.language.code] += 1
+
+
+def process(item: Item, pipes: Pipelines, options: Options) -> Result:
+    """One input to one output line; an unexpected failure becomes an error record."""
+    if isinstance(item, ReadError):
+        return error_record(item)
+    try:
+        return extract(item, pipes, options)
+    except Exception as exc:  # one bad article must not stop the batch
+        return ErrorRecord(doc_id=item.doc_id, source=item.source, sha256=item.sha256,
+                           error=ErrorInfo(kind="internal", message=f"{type(exc).__name__}: {exc}"),
+                           versions=Versions(newsextract=__version__))
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = (settings.pipelines(), settings.options)
+
+
+def _process_chunk(chunk: list[Item]) -> list[Result]:
+    assert _WORKER is not None
+    pipes, options = _WORKER
+    return [process(item, pipes, options) for item in chunk]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_local(items: Iterable[Item], settings: Settings, workers: int = 1, chunk_size: int = 8) -> Iterator[Result]:
+    """Results in input order, from this process (workers=1) or a pool of processes."""
+    if workers <= 1:
+        pipes = settings.pipelines()
+        for item in items:
+            yield process(item, pipes, settings.options)
+        return
+    window = workers * 3
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.submit(_process_chunk, chunk))
+            while len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def key_of(item: Item) -> tuple[str, str, str | None]:
+    return (item.doc_id, item.source, item.sha256)
+
+
+def skip_done(items: Iterable[Item], done: set, summary: Summary) -> Iterator[Item]:
+    for item in items:
+        if key_of(item) in done:
+            summary.skipped += 1
+            continue
+        yield item
+
+
+def drive(results: Iterable[Result], write: Callable[[Result], None], summary: Summary,
+          tick: Callable[[], None] = lambda: None) -> Summary:
+    start = time.perf_counter()
+    for result in results:
+        write(result)
+        summary.add(result)
+        tick()
+    summary.seconds = time.perf_counter() - start
+    return summary

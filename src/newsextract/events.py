@@ -1,0 +1,402 @@
+"""Event extraction from linked entities: results, fixtures, draws, qualifications,
+transfers and coach changes, as a spaCy component setting ``doc._.events``.
+
+Rules read one sentence at a time, using the entities already found and linked and the
+cue words of both languages. Sentences in a teaser block ("Leggi anche", "see also",
+"READ MORE" and the headline that follows) are skipped: they announce other articles,
+not this one's news. Events of one article that describe the same happening (same type
+and clubs) are merged, keeping the most specific fields.
+
+Each event is a plain dict whose entity references are ``{"start", "end"}`` character
+offsets of entity spans, resolved to record entity ids when the record is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import linker  # noqa: F401  (doc._.club_venues)
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+TEASER = re.compile(r"^\s*(leggi anche|see also|read more|read also|related|guarda anche|potrebbe interessarti|ti potrebbe interessare|also read|more:)\b\W*", re.I | re.M)
+SCORE = re.compile(r"(?<![\d:/.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/.,]|\s?(?:mln|milioni|million|m\b|bn|%))")
+PENS = re.compile(r"(?:\(?\s*(\d{1,2})\s?[-–]\s?(\d{1,2})\s*\)?\s*)?(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens|penalties|penalty shoot-?out|lotteria dei rigori|shoot-?out)", re.I)
+PEN_SCORE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})", re.I)
+AET = re.compile(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b", re.I)
+AGG = re.compile(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)", re.I)
+RESULT_VERBS = re.compile(
+    r"\b(beat|beats|beaten|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew|draw with|held|lost|lose|loses|won|win over|"
+    r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato|pareggia|vinto|vince|vincono|espugna|"
+    r"espugnato|cade|perso|perde|stende|schianta|piega|liquida|regola|rimonta|eliminat\w*|eliminating|knocked out|"
+    r"finisce|finita|terminata|ended|finished)\b",
+    re.I,
+)
+ELIMINATE = re.compile(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b", re.I)
+QUALIFY = re.compile(
+    r"\b(qualified|qualifies|qualification|qualifying for|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
+    r"through to|went through|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
+    r"qualificazion\w*|qualificat\w*|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
+    r"vola(?:no)? (?:in|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione))\b",
+    re.I,
+)
+NOT_REAL = re.compile(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b", re.I)
+FIXTURE = re.compile(
+    r"\b(will (?:face|host|play|meet|visit|travel)|(?:are|is) set to (?:face|host|meet|play)|face|faces|host|hosts|visit|visits|meet|take on|takes on|clash|"
+    r"affronterà|affronteranno|affronta|sfiderà|sfideranno|sfida|ospiterà|ospita|riceve|riceverà|in programma|trasferta|attende|"
+    r"giocherà|scenderà in campo|match|partita|gara|sarà)\b",
+    re.I,
+)
+DRAW = re.compile(r"\b(sorteggi\w*|drawn|draw\b(?!\s+(?:with|against|at|away|in\s+(?:the\s+)?(?:league|derby))))", re.I)
+TRANSFER = re.compile(
+    r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
+    r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|approda|passa al|passa alla|cessione|ceduto|"
+    r"trattativa|offerta|accordo|here we go|completed|completes|unveiled|presentato)\b",
+    re.I,
+)
+OFFICIAL = re.compile(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b", re.I)
+AGREED = re.compile(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b", re.I)
+COACH = re.compile(
+    r"\b(sacked|fired|dismissed|appointed|appoints|names|named (?:as )?(?:the )?new|new (?:head coach|manager|boss)|replaces|replacing|replaced|parted (?:company|ways)|"
+    r"resigned|resigns|steps down|stepped down|takes charge|took charge|esonerat\w*|esonero|nuovo allenatore|nuovo tecnico|"
+    r"panchina|sostituisce|sostituito|dimission\w*|ingaggiat\w*|scelto come|affidata|successore|subentra|è il nuovo)\b",
+    re.I,
+)
+COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b", re.I)
+HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
+AWAY_WORDS = re.compile(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b", re.I)
+FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
+STAGES = re.compile(
+    r"\b(league phase|fase campionato|fase a gironi|group stage|gironi|playoff|play-off|preliminar\w*|qualifying round|"
+    r"third qualifying round|terzo turno preliminare|round of 16|ottavi(?: di finale)?|quarter-finals?|quarti(?: di finale)?|"
+    r"semi-finals?|semifinal\w*|final\b|finale\b|knockout round play-offs?|sedicesimi|round of 32)\b",
+    re.I,
+)
+FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
+TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+SCORER = re.compile(r"(?:\(|,|;|\s)\s*(\d{1,3})(?:['’]|st|nd|rd|th|°)?(?:\s?\+\s?\d)?['’]?\s*(?:min|minute|\))?", re.I)
+
+
+def teaser_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of teaser blocks: the marker line and the next non-empty line."""
+    out = []
+    for mo in TEASER.finditer(text):
+        line_end = text.find("\n", mo.start())
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[mo.end() : line_end].strip()
+        end = line_end
+        if not rest:
+            nxt = re.search(r"\S[^\n]*", text[line_end:])
+            end = line_end + nxt.end() if nxt else len(text)
+        out.append((mo.start(), end))
+    return out
+
+
+def _ref(span: Span) -> dict:
+    return {"start": span.start_char, "end": span.end_char}
+
+
+def _key(span: Span) -> str:
+    return span.kb_id_ or span.text.lower()
+
+
+class EventExtractor:
+    """Rule-based events per sentence over linked entities."""
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        teasers = teaser_ranges(doc.text)
+        clubs_all = [e for e in doc.ents if e.label_ == "CLUB"]
+        main = self._main_club(clubs_all)
+        events: list[dict] = []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
+                continue
+            events += self._sentence(doc, sent, main)
+        doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
+        return doc
+
+    @staticmethod
+    def _main_club(clubs: list[Span]) -> Span | None:
+        if not clubs:
+            return None
+        counts = Counter(_key(c) for c in clubs)
+        best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
+        return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
+
+    def _sentence(self, doc: Doc, sent: Span, main: Span | None) -> list[dict]:
+        text = sent.text
+        ents = [e for e in doc.ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
+        clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
+        people = [e for e in ents if e.label_ == "PERSON"]
+        dates = [e for e in ents if e.label_ == "DATE" and e._.value]
+        venue = next((e for e in ents if e.label_ == "VENUE"), None)
+        comp = next((e for e in ents if e.label_ == "COMPETITION"), None)
+        stage_mo = STAGES.search(text)
+        common = {
+            "evidence": {"start": sent.start_char, "end": sent.end_char, "text": text},
+            "date": dates[0]._.value if dates else None,
+            "competition": _ref(comp) if comp else None,
+            "stage": stage_mo.group(1).lower() if stage_mo else None,
+        }
+        out: list[dict] = []
+        out += self._results(doc, sent, clubs, venue, common, main)
+        if DRAW.search(text):
+            place = next((e.text for e in ents if e.label_ == "LOCATION"), None)
+            out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
+        if QUALIFY.search(text) and not NOT_REAL.search(text):
+            out += self._qualification(sent, clubs, main, common)
+        if not any(e["type"] == "match_result" for e in out) and not SCORE.search(text):
+            fx = self._fixture(doc, sent, clubs, venue, main, common)
+            if fx:
+                out.append(fx)
+        if people and TRANSFER.search(text):
+            tr = self._transfer(sent, clubs, people, common)
+            if tr:
+                out.append(tr)
+        if people and COACH.search(text):
+            cc = self._coach(sent, clubs, people, common, main)
+            if cc:
+                out.append(cc)
+        return out
+
+    @staticmethod
+    def _distinct(clubs: list[Span]) -> list[Span]:
+        seen, out = set(), []
+        for c in clubs:
+            if _key(c) not in seen:
+                seen.add(_key(c))
+                out.append(c)
+        return out
+
+    def _results(self, doc, sent, clubs, venue, common, main) -> list[dict]:
+        text, base = sent.text, sent.start_char
+        out = []
+        scores = [m for m in SCORE.finditer(text) if not PEN_SCORE.match(text, m.start())]
+        pen_mo = PEN_SCORE.search(text)
+        pen_spans = {pen_mo.start(1) if pen_mo.group(1) else pen_mo.start(3)} if pen_mo else set()
+        scores = [m for m in scores if m.start() not in pen_spans]
+        used: set[str] = set()
+        for mo in scores:
+            pair = self._pair_for_score(sent, clubs, base + mo.start(), base + mo.end(), used)
+            if not pair:
+                continue
+            home, away = pair
+            used |= {_key(home), _key(away)}
+            ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away),
+                  "score": f"{mo.group(1)}-{mo.group(2)}", "confidence": 0.9}
+            if len(scores) == 1 or len(clubs) == 2:
+                self._details(ev, text, sent, home, away, venue)
+            out.append(ev)
+        if out or FUTURE.search(text):
+            return out
+        if elim := ELIMINATE.search(text):
+            winner = self._subject(sent, clubs, elim.start(), main)
+            losers = [c for c in clubs if winner is not None and _key(c) != _key(winner) and c.start_char >= base + elim.end()]
+            for loser in losers:
+                ev = {**common, "type": "match_result", "home": _ref(winner), "away": _ref(loser), "score": None,
+                      "winner": _ref(winner), "confidence": 0.5}
+                self._details(ev, text, sent, winner, loser, venue if len(losers) == 1 else None)
+                out.append(ev)
+        elif len(clubs) >= 2 and RESULT_VERBS.search(text):
+            home, away = clubs[0], clubs[1]
+            ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": None, "confidence": 0.6}
+            self._details(ev, text, sent, home, away, venue)
+            out.append(ev)
+        return out
+
+    def _details(self, ev, text, sent, home, away, venue) -> None:
+        if AET.search(text):
+            ev["extra_time"] = True
+        if pm := PEN_SCORE.search(text):
+            ev["penalties"] = f"{pm.group(1) or pm.group(3)}-{pm.group(2) or pm.group(4)}"
+        elif PENS.search(text) and re.search(r"rigori|penalt|pens|shoot", text, re.I):
+            ev["penalties"] = "won"
+        if am := AGG.search(text):
+            ev["aggregate"] = f"{am.group(1) or am.group(3)}-{am.group(2) or am.group(4)}"
+        if venue is not None:
+            ev["venue"] = _ref(venue)
+        if ev.get("score") and ev.get("penalties") is None:
+            h, a = (int(x) for x in ev["score"].split("-"))
+            if h != a:
+                ev["winner"] = ev["home"] if h > a else ev["away"]
+
+    @staticmethod
+    def _pair_for_score(sent: Span, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
+        """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A beat B 2-1'."""
+        before = [c for c in clubs if c.end_char <= s and _key(c) not in used]
+        after = [c for c in clubs if c.start_char >= e and _key(c) not in used]
+        doc_text = sent.doc.text
+        if after and before and re.fullmatch(r"\s*", doc_text[e : after[0].start_char]) and re.fullmatch(r"\s*", doc_text[before[-1].end_char : s]):
+            return before[-1], after[0]
+        if len(before) >= 2:
+            a, b = before[-2], before[-1]
+            gap = doc_text[a.end_char : b.start_char]
+            if len(gap) <= 60:
+                return a, b
+        if before and after:
+            return before[-1], after[0]
+        return None
+
+    @staticmethod
+    def _subject(sent: Span, clubs: list[Span], cue_start: int, main: Span | None) -> Span | None:
+        """The club a cue word speaks of: one just before it ('Kairat qualified'), else the article's main club."""
+        before = [c for c in clubs if c.end_char <= sent.start_char + cue_start]
+        if before:
+            near = before[-1]
+            gap = sent.doc.char_span(near.end_char, sent.start_char + cue_start, alignment_mode="expand")
+            if gap is not None and len(gap) <= 5:
+                return near
+            if main is None or main not in clubs:
+                return before[0] if main is None else main
+        return main if main is not None else (clubs[0] if clubs else None)
+
+    def _qualification(self, sent, clubs, main, common) -> list[dict]:
+        text = sent.text
+        cue = QUALIFY.search(text)
+        elim_mo = ELIMINATE.search(text)
+        club = self._subject(sent, clubs, min(m.start() for m in (cue, elim_mo) if m), main)
+        if club is None:
+            return []
+        eliminated = [c for c in clubs if _key(c) != _key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
+        method = None
+        if re.search(r"rigori|penalt|pens\b|shoot", text, re.I):
+            method = "penalties"
+        elif AGG.search(text) or re.search(r"aggregate|doppio confronto", text, re.I):
+            method = "aggregate"
+        elif AET.search(text):
+            method = "extra_time"
+        elif re.search(r"away goals?|gol in trasferta", text, re.I):
+            method = "away_goals"
+        return [{**common, "type": "qualification", "club": _ref(club), "eliminated": [_ref(c) for c in eliminated],
+                 "method": method, "confidence": 0.7 if clubs else 0.5}]
+
+    @staticmethod
+    def _fixture(doc, sent, clubs, venue, main, common) -> dict | None:
+        text = sent.text
+        if not FIXTURE.search(text):
+            return None
+        if not FUTURE.search(text):
+            return None
+        teams = list(clubs)
+        if len(teams) == 1 and main is not None and _key(main) != _key(teams[0]):
+            teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
+        if len(teams) < 2:
+            return None
+        home, away = teams[0], teams[1]
+        kb_home = EventExtractor._venue_home(doc, venue, teams)
+        if kb_home is not None:
+            home, away = kb_home, next(t for t in teams[:2] if t is not kb_home)
+        elif AWAY_WORDS.search(text) and not HOME_WORDS.search(text):
+            home, away = away, home
+        time_mo = TIME.search(text)
+        ev = {**common, "type": "fixture", "home": _ref(home), "away": _ref(away), "confidence": 0.6}
+        if time_mo:
+            ev["time"] = f"{int(time_mo.group(1)):02d}:{time_mo.group(2)}"
+        if venue is not None:
+            ev["venue"] = _ref(venue)
+        return ev
+
+    @staticmethod
+    def _venue_home(doc, venue, teams) -> Span | None:
+        if venue is None or not venue.kb_id_:
+            return None
+        homes = doc._.club_venues or {}
+        for t in teams[:2]:
+            if t.kb_id_ and homes.get(t.kb_id_) == venue.kb_id_:
+                return t
+        return None
+
+    @staticmethod
+    def _transfer(sent, clubs, people, common) -> dict | None:
+        text = sent.text
+        base = sent.start_char
+        person = people[0]
+        to_club = from_club = None
+        for c in clubs:
+            before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
+            if re.search(r"\b(from|dal|dalla|dallo|dall'|lascia|leave|leaves|leaving|ceduto dal)\W*\w*\W*$", before):
+                from_club = from_club or c
+            elif re.search(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$", before):
+                to_club = to_club or c
+        if to_club is None and from_club is None:
+            if len(clubs) == 1:
+                to_club = clubs[0]
+            elif len(clubs) >= 2:
+                to_club, from_club = clubs[0], clubs[1]
+        if to_club is None and from_club is None:
+            return None
+        status = "official" if OFFICIAL.search(text) else "agreed" if AGREED.search(text) else "rumour"
+        fee = FEE.search(text)
+        return {**common, "type": "transfer", "person": _ref(person), "from": _ref(from_club) if from_club else None,
+                "to": _ref(to_club) if to_club else None, "fee": fee.group(0) if fee else None, "status": status,
+                "confidence": 0.6}
+
+    @staticmethod
+    def _coach(sent, clubs, people, common, main) -> dict | None:
+        text = sent.text
+        club = clubs[0] if clubs else main
+        if club is None:
+            return None
+        out_mo = COACH_OUT.search(text)
+        coach_in = coach_out = None
+        for p in people:
+            rel = p.start_char - sent.start_char
+            near_out = out_mo and (abs(rel - out_mo.end()) < 30 or abs(rel - out_mo.start()) < 30)
+            if near_out and coach_out is None and re.search(r"replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of", out_mo.group(0), re.I) and rel > out_mo.start():
+                coach_out = p
+            elif near_out and coach_out is None and not re.search(r"replacing|al posto di|sostituisce|successor|succeeds|replaces", out_mo.group(0), re.I):
+                coach_out = p
+            elif coach_in is None:
+                coach_in = p
+        if coach_in is None and coach_out is None:
+            return None
+        return {**common, "type": "coach_change", "club": _ref(club), "coach_in": _ref(coach_in) if coach_in else None,
+                "coach_out": _ref(coach_out) if coach_out else None, "confidence": 0.6}
+
+    @staticmethod
+    def _merge(doc: Doc, events: list[dict]) -> list[dict]:
+        """One event per happening in this article: same type and same clubs (draws: one per article)."""
+        spans = {(e.start_char, e.end_char): e for e in doc.ents}
+
+        def club_keys(ev):
+            keys = set()
+            for field in ("home", "away", "club", "from", "to"):
+                ref = ev.get(field)
+                if ref and (ref["start"], ref["end"]) in spans:
+                    keys.add(_key(spans[(ref["start"], ref["end"])]))
+            return frozenset(keys)
+
+        merged: dict[tuple, dict] = {}
+        for ev in events:
+            key = (ev["type"],) if ev["type"] == "draw" else (ev["type"], club_keys(ev))
+            if ev["type"] == "transfer" and ev.get("person"):
+                key += (spans[(ev["person"]["start"], ev["person"]["end"])].text,)
+            if key not in merged:
+                merged[key] = ev
+                continue
+            kept = merged[key]
+            for field, value in ev.items():
+                if field == "clubs":
+                    have = {(r["start"], r["end"]) for r in kept.get("clubs", [])}
+                    known = {_key(spans[k]) for k in have if k in spans}
+                    kept["clubs"] = kept.get("clubs", []) + [r for r in value if _key(spans[(r["start"], r["end"])]) not in known]
+                elif field == "eliminated":
+                    kept[field] = kept.get(field, []) + value
+                elif kept.get(field) in (None, [], False) and value not in (None, [], False):
+                    kept[field] = value
+            kept["confidence"] = max(kept["confidence"], ev["confidence"])
+        return list(merged.values())
+
+
+@Language.factory("newsextract_events", default_config={"min_confidence": 0.0})
+def make_events(nlp: Language, name: str, min_confidence: float) -> EventExtractor:
+    return EventExtractor(min_confidence)

@@ -1,0 +1,169 @@
+"""Knowledge base of clubs, venues and competitions: schema, loading and alias lookup.
+
+The KB ships as YAML files in ``newsextract/data/kb/``; a user may add files of the same
+shape (``--kb extra.yaml``). Each file holds any of the top-level keys ``clubs``,
+``venues`` and ``competitions``. Every file is validated with pydantic and errors name
+the file and the offending field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class KBError(ValueError):
+    """A KB file is unreadable or invalid; the message names the file and field."""
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(description="Stable slug, unique within its kind, e.g. 'inter'")
+    name: str = Field(description="Canonical display name")
+    aliases: list[str] = Field(default_factory=list, description="Other names, any language")
+    aliases_it: list[str] = Field(default_factory=list, description="Italian-only names (exonyms)")
+    aliases_en: list[str] = Field(default_factory=list, description="English-only names")
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} must be a lowercase slug like 'real-madrid'")
+        return v
+
+    def names(self, lang: str | None = None) -> list[str]:
+        """Every form this entry may be written as, for one language or all."""
+        extra = {"it": self.aliases_it, "en": self.aliases_en}
+        langs = [lang] if lang in extra else list(extra)
+        out = [self.name, *self.aliases]
+        for code in langs:
+            out += extra[code]
+        return out
+
+
+class Club(_Entry):
+    country: str = Field(description="ISO 3166-1 alpha-3 or FIFA code, e.g. ITA, ENG")
+    city: str
+    venue: str | None = Field(default=None, description="id of the home venue")
+    nicknames: list[str] = Field(default_factory=list, description="Nicknames: link only in football context")
+    national_team: bool = False
+
+
+class Venue(_Entry):
+    city: str
+    country: str
+
+
+class Competition(_Entry):
+    kind: str = Field(description="league, cup, supercup, international")
+    country: str | None = Field(default=None, description="None for international competitions")
+
+
+class KBFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    clubs: list[Club] = Field(default_factory=list)
+    venues: list[Venue] = Field(default_factory=list)
+    competitions: list[Competition] = Field(default_factory=list)
+
+
+KINDS = {"clubs": "CLUB", "venues": "VENUE", "competitions": "COMPETITION"}
+
+
+def fold(text: str) -> str:
+    """Lookup key: accents and case folded, apostrophes and dots dropped, spaces squeezed."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[.'’`]", "", text)
+    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
+
+
+def load_file(path: Path) -> KBFile:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KBError(f"{path}: cannot read KB file: {exc}") from None
+    try:
+        return KBFile.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            lines.append(f"{path}: field {loc}: {err['msg']}")
+        raise KBError("\n".join(lines)) from None
+
+
+def default_files() -> list[Path]:
+    folder = resources.files("newsextract") / "data" / "kb"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+class KnowledgeBase:
+    """All entries of the shipped KB plus any user files, indexed by id and folded alias."""
+
+    def __init__(self, files: list[Path] | None = None):
+        self.files = list(files) if files is not None else default_files()
+        self.entries: dict[str, dict[str, _Entry]] = {k: {} for k in KINDS}
+        for path in self.files:
+            part = load_file(path)
+            for kind in KINDS:
+                for entry in getattr(part, kind):
+                    if entry.id in self.entries[kind]:
+                        raise KBError(f"{path}: field {kind}.id: duplicate id {entry.id!r}")
+                    self.entries[kind][entry.id] = entry
+        for club in self.entries["clubs"].values():
+            if club.venue and club.venue not in self.entries["venues"]:
+                raise KBError(f"KB: field clubs.{club.id}.venue: unknown venue id {club.venue!r}")
+
+    @classmethod
+    def with_extra(cls, extra: list[Path]) -> "KnowledgeBase":
+        return cls(default_files() + list(extra))
+
+    def get(self, label: str, kb_id: str) -> _Entry | None:
+        kind = {v: k for k, v in KINDS.items()}[label]
+        return self.entries[kind].get(kb_id)
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, str, str], set[str]]:
+        """(label, lang, folded form) -> ids; lang '*' for forms valid in any language."""
+        index: dict[tuple[str, str, str], set[str]] = {}
+        for kind, label in KINDS.items():
+            for entry in self.entries[kind].values():
+                for name in [entry.name, *entry.aliases]:
+                    index.setdefault((label, "*", fold(name)), set()).add(entry.id)
+                for lang in ("it", "en"):
+                    for name in getattr(entry, f"aliases_{lang}"):
+                        index.setdefault((label, lang, fold(name)), set()).add(entry.id)
+                for name in getattr(entry, "nicknames", []):
+                    index.setdefault((label, "nick", fold(name)), set()).add(entry.id)
+        return index
+
+    def lookup(self, label: str, text: str, lang: str | None = None, nicknames: bool = True) -> set[str]:
+        """Ids whose name, alias or (optionally) nickname folds to the same key as text."""
+        key = fold(text)
+        found = set(self._index.get((label, "*", key), ()))
+        for code in ([lang] if lang else ["it", "en"]):
+            found |= self._index.get((label, code, key), set())
+        if nicknames and not found:
+            found |= self._index.get((label, "nick", key), set())
+        return found
+
+    def patterns(self, lang: str) -> list[dict]:
+        """Entity-ruler phrase patterns for every name, alias and nickname in one language."""
+        seen, out = set(), []
+        for kind, label in KINDS.items():
+            for entry in self.entries[kind].values():
+                forms = entry.names(lang) + list(getattr(entry, "nicknames", []))
+                for form in forms:
+                    if (label, form) not in seen:
+                        seen.add((label, form))
+                        out.append({"label": label, "pattern": form, "id": entry.id})
+        return out

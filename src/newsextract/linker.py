@@ -1,0 +1,170 @@
+"""Entity linking to the knowledge base, as spaCy components.
+
+* ``newsextract_kb_ruler`` builds an entity ruler from the KB: names and aliases match
+  case-insensitively, nicknames only as written. It runs after the statistical NER and
+  only fills gaps, so the model's reading of context wins.
+* ``newsextract_linker`` removes mentions inside news-outlet names (Inter News 24,
+  Milan TV), drops ruler matches that are really places ("in Milan"), relabels KB names
+  the model gave the wrong type, and sets ``kb_id_`` on CLUB, VENUE and COMPETITION.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .kb import KINDS, KnowledgeBase, fold
+
+LINKED = tuple(KINDS.values())
+OUTLET_WORDS = r"(?:News(?:\s?24)?|TV|Channel|Radio|Magazine|Web|Live|Zone|Hub|Daily|Insider|Times|Fans?)"
+DEFAULT_OUTLETS = [
+    "Sky Sport", "Sky Sports", "Sky Sport 24", "DAZN", "BBC Sport", "The Athletic", "ESPN", "Gazzetta dello Sport",
+    "La Gazzetta dello Sport", "Corriere dello Sport", "Tuttosport", "TuttoMercatoWeb", "Calciomercato.com", "MUTV",
+    "LFCTV", "Yahoo Sports", "Marca", "AS", "Mundo Deportivo", "Kicker", "L'Équipe", "Record", "A Bola", "talkSPORT",
+]
+PLACE_PREPS = {"in", "a", "to", "at", "from", "near", "of", "da", "per", "verso", "around", "across"}
+FOOTBALL_WORDS = re.compile(
+    r"\b(calcio|gol|goal|partita|match|campionato|league|club|allenatore|coach|manager|stadio|stadium|squadra|team|"
+    r"vittoria|win|sconfitta|defeat|pareggio|draw|tifosi|fans|attaccante|striker|portiere|goalkeeper|derby|coppa|cup)\b",
+    re.I,
+)
+
+for _name in ("outlets", "club_venues", "kb_names"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def kb_patterns(kb: KnowledgeBase, nlp: Language) -> list[dict]:
+    """Token patterns for the ruler.
+
+    Multi-word names match case-insensitively; one-word names and nicknames only as
+    written, capitalized or in capitals (so the adjective "europeo" is not Euro 2024).
+    National teams are left to the model: their names are also the countries' names.
+    """
+    out = []
+    for pat in kb.patterns(nlp.lang):
+        entry = kb.get(pat["label"], pat["id"])
+        nick = pat["pattern"] in getattr(entry, "nicknames", ())
+        if getattr(entry, "national_team", False) and not nick:
+            continue
+        toks = [t.text for t in nlp.make_doc(pat["pattern"])]
+        if len(toks) > 1 and not nick:
+            variants = {tuple(t.lower() for t in toks)}
+            attr = "LOWER"
+        else:
+            variants = {tuple(toks), (toks[0][:1].upper() + toks[0][1:], *toks[1:]), tuple(t.upper() for t in toks)}
+            attr = "ORTH"
+        for variant in sorted(variants):
+            out.append({"label": pat["label"], "id": pat["id"], "pattern": [{attr: t} for t in variant]})
+    return out
+
+
+@Language.factory(
+    "newsextract_kb_ruler",
+    default_config={"extra_kb": [], "overwrite_ents": False},
+)
+def make_kb_ruler(nlp: Language, name: str, extra_kb: list[str], overwrite_ents: bool) -> EntityRuler:
+    """An entity ruler filled from the shipped KB plus extra_kb files."""
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents)
+    kb = KnowledgeBase.with_extra([Path(p) for p in extra_kb])
+    ruler.add_patterns(kb_patterns(kb, nlp))
+    return ruler
+
+
+@Language.factory(
+    "newsextract_linker",
+    default_config={"extra_kb": [], "outlets": DEFAULT_OUTLETS},
+)
+def make_linker(nlp: Language, name: str, extra_kb: list[str], outlets: list[str]) -> "Linker":
+    return Linker(nlp.lang, KnowledgeBase.with_extra([Path(p) for p in extra_kb]), outlets)
+
+
+class Linker:
+    """Cleans entity spans with KB knowledge and sets kb_id_ for linked types."""
+
+    def __init__(self, lang: str, kb: KnowledgeBase, outlets: list[str]):
+        self.lang = lang
+        self.kb = kb
+        self.outlets = list(outlets)
+        self.cities = {fold(c.city) for c in kb.entries["clubs"].values()}
+        self._compile()
+
+    def _compile(self) -> None:
+        known = "|".join(re.escape(o) for o in sorted(self.outlets, key=len, reverse=True))
+        self.outlet_re = re.compile(
+            rf"(?<!\w)(?:{known})(?!\w)|(?<![\w-])(?:[A-Z][\w'.&-]*\s){{0,3}}[A-Z][\w'.&-]*\s?{OUTLET_WORDS}(?:\s?24)?(?!\w)"
+        )
+
+    def outlet_spans(self, text: str) -> list[tuple[int, int]]:
+        return [mo.span() for mo in self.outlet_re.finditer(text)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        outlets = self.outlet_spans(doc.text)
+        doc._.outlets = outlets
+        football = bool(FOOTBALL_WORDS.search(doc.text))
+        kept = []
+        for ent in doc.ents:
+            if any(a <= ent.start_char and ent.end_char <= b for a, b in outlets):
+                continue
+            ent = self._link(doc, ent, football)
+            if ent is not None:
+                kept.append(ent)
+        doc.ents = filter_spans(kept)
+        clubs = self.kb.entries["clubs"]
+        doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in doc.ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
+        doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in doc.ents if e.kb_id_ and e.label_ in LINKED}
+        return doc
+
+    def _link(self, doc: Doc, ent: Span, football: bool) -> Span | None:
+        label = ent.label_
+        from_ruler = bool(ent.ent_id_)
+        if from_ruler and label == "CLUB" and fold(ent.text) in self.cities and self._placelike(doc, ent):
+            return None
+        if label not in LINKED and label != "LOCATION":
+            return ent
+        text = self.clean(ent.text)
+        ids = self.kb.lookup(label, text, self.lang, nicknames=football) if label in LINKED else set()
+        if not ids and label != "PERSON":
+            for other in LINKED:
+                if other == label:
+                    continue
+                alt = self.kb.lookup(other, text, self.lang, nicknames=False)
+                if alt and not (label == "LOCATION" and (other != "VENUE" or fold(text) in self.cities)):
+                    label, ids = other, alt
+                    break
+        if not ids:
+            return Span(doc, ent.start, ent.end, label=label)
+        kb_id = self._choose(label, ids, text)
+        return Span(doc, ent.start, ent.end, label=label, kb_id=kb_id)
+
+    def _choose(self, label: str, ids: set[str], text: str) -> str:
+        key = fold(text)
+        exact = sorted(i for i in ids if fold(self.kb.get(label, i).name) == key)
+        return (exact or sorted(ids))[0]
+
+    @staticmethod
+    def clean(text: str) -> str:
+        text = re.sub(r"['’]s$", "", text.strip())
+        return re.sub(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", "", text, flags=re.I) or text
+
+    @staticmethod
+    def _placelike(doc: Doc, ent: Span) -> bool:
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return prev in PLACE_PREPS
+
+    def to_disk(self, path, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", {"outlets": self.outlets})
+
+    def from_disk(self, path, exclude=()):
+        cfg = srsly.read_json(Path(path) / "cfg.json")
+        self.outlets = cfg["outlets"]
+        self._compile()
+        return self

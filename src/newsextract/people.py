@@ -1,0 +1,100 @@
+"""One entity per person: merge the mentions of a name within an article, find role and club.
+
+A shorter mention joins the longer name it is a part of ("Keker" -> "Kirill Keker",
+"ten Hag" -> "Erik ten Hag", "Lautaro" -> "Lautaro Martínez"): after the full name, the
+most recent matching full name; before any full name, only when exactly one full name
+in the article matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+ROLES = {
+    "coach": r"tecnico|allenatore|mister|coach|manager|head coach|boss|ct|commissario tecnico|interim",
+    "goalkeeper": r"portiere|goalkeeper|keeper|numero uno|estremo difensore",
+    "president": r"presidente|president|chairman|patron|owner|proprietario",
+    "referee": r"arbitro|referee|direttore di gara|fischietto|official|var",
+    "agent": r"agente|procuratore|agent|intermediario",
+    "sporting director": r"direttore sportivo|ds|sporting director|director of football|dirigente",
+    "player": r"attaccante|centravanti|punta|difensore|centrocampista|terzino|esterno|trequartista|regista|bomber|"
+    r"striker|forward|winger|defender|midfielder|full-back|centre-back|captain|capitano|playmaker|talento|talent|"
+    r"player|giocatore|calciatore|veterano|veteran|attacker|teenager|youngster|fantasista",
+}
+ROLE_RE = {role: re.compile(rf"\b(?:{pat})\b\W*(?:\w+\W+){{0,3}}$", re.I) for role, pat in ROLES.items()}
+CLUB_LINK = re.compile(r"^\s*(?:di|del|dello|della|dell['’]|of|at|from|'s)?\s*$", re.I)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def _is_part(short: list[str], full: list[str]) -> bool:
+    """short is a contiguous run of full's tokens (surname, first name, 'ten Hag')."""
+    n = len(short)
+    return n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1))
+
+
+def group_people(mentions: list[Span]) -> list[list[Span]]:
+    """Groups of PERSON mentions (in text order) that name the same person."""
+    cleaned = [(m, _tokens(re.sub(r"['’]s$", "", m.text))) for m in mentions]
+    fulls = {}
+    for m, toks in cleaned:
+        fulls.setdefault(" ".join(toks).casefold(), toks)
+    canon: dict[str, str] = {}
+    for key, toks in fulls.items():
+        folded = [t.casefold() for t in toks]
+        longer = [k for k, other in fulls.items() if _is_part(folded, [t.casefold() for t in other])]
+        if len(longer) == 1:
+            canon[key] = longer[0]
+    groups: dict[str, list[Span]] = {}
+    order: list[str] = []
+    last_full: dict[str, str] = {}
+    for m, toks in cleaned:
+        key = " ".join(toks).casefold()
+        target = key
+        candidates = [k for k, other in fulls.items() if _is_part([t.casefold() for t in toks], [t.casefold() for t in other])]
+        seen = [k for k in candidates if k in last_full]
+        if seen:
+            target = max(seen, key=lambda k: last_full[k])
+        elif key in canon:
+            target = canon[key]
+        while target in canon and canon[target] != target:
+            target = canon[target]
+        last_full[key] = m.start_char
+        if target not in groups:
+            groups[target] = []
+            order.append(target)
+        groups[target].append(m)
+    return [groups[k] for k in order]
+
+
+def person_name(group: list[Span]) -> str:
+    """The fullest form used: most tokens, then longest, then first seen."""
+    best = max(group, key=lambda m: (len(_tokens(m.text)), len(m.text), -m.start_char))
+    return re.sub(r"['’]s$", "", best.text).strip()
+
+
+def role_of(doc: Doc, group: list[Span]) -> str | None:
+    """A role the text states just before a mention ('il tecnico Kirill Keker')."""
+    for m in group:
+        before = doc.text[max(0, m.start_char - 40) : m.start_char]
+        for role, pattern in ROLE_RE.items():
+            if pattern.search(before):
+                return role
+    return None
+
+
+def club_of(doc: Doc, group: list[Span], clubs: list[Span]) -> Span | None:
+    """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic'."""
+    for m in group:
+        for club in clubs:
+            between = doc.text[club.end_char : m.start_char] if club.end_char <= m.start_char else None
+            after = doc.text[m.end_char : club.start_char] if m.end_char <= club.start_char else None
+            if between is not None and CLUB_LINK.match(between):
+                return club
+            if after is not None and re.fullmatch(r"\s*(?:of|at|del|della|dell['’]|di)\s*", after, re.I):
+                return club
+    return None

@@ -1,0 +1,82 @@
+"""JSONL output: UTF-8, one record a line, durable while running, atomic when done.
+
+Records are appended (and flushed) to ``OUTPUT.partial`` as they are made, so a killed
+run can be resumed; only a finished run renames it to ``OUTPUT``, so a crash never leaves
+a half-written output file. ``-`` writes straight to stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel
+
+
+def dumps(record: BaseModel) -> str:
+    return json.dumps(record.model_dump(mode="json", exclude_none=False), ensure_ascii=False, separators=(",", ":"))
+
+
+def done_keys(path: Path) -> tuple[set[tuple[str, str, str | None]], int]:
+    """Keys (doc_id, source, sha256) of complete records in a partial output, and its valid length in bytes."""
+    keys: set[tuple[str, str, str | None]] = set()
+    good = 0
+    if not path.exists():
+        return keys, 0
+    with path.open("rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                break
+            keys.add((rec.get("doc_id"), rec.get("source"), rec.get("sha256")))
+            good += len(line)
+    return keys, good
+
+
+class JsonlWriter:
+    """Context manager: ``write(record)`` per record; rename into place on clean exit."""
+
+    def __init__(self, output: str, resume: bool = False):
+        self.output = output
+        self.resume = resume
+        self.done: set[tuple[str, str, str | None]] = set()
+        self._fh: IO[str] | None = None
+
+    @property
+    def partial(self) -> Path:
+        return Path(self.output + ".partial")
+
+    def __enter__(self) -> "JsonlWriter":
+        if self.output == "-":
+            self._fh = sys.stdout
+            return self
+        Path(self.output).parent.mkdir(parents=True, exist_ok=True)
+        if self.resume:
+            final = Path(self.output)
+            if final.exists() and not self.partial.exists():
+                os.replace(final, self.partial)
+            self.done, good = done_keys(self.partial)
+            with self.partial.open("r+b" if self.partial.exists() else "wb") as fh:
+                fh.truncate(good)
+            self._fh = self.partial.open("a", encoding="utf-8")
+        else:
+            self._fh = self.partial.open("w", encoding="utf-8")
+        return self
+
+    def write(self, record: BaseModel) -> None:
+        assert self._fh is not None
+        self._fh.write(dumps(record) + "\n")
+        self._fh.flush()
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._fh is None or self._fh is sys.stdout:
+            return
+        self._fh.close()
+        if exc_type is None:
+            os.replace(self.partial, self.output)
