@@ -165,3 +165,75 @@ def corpus_stats(corpora: Path = typer.Argument(Path("corpora")), markdown: bool
 
     typer.echo(stats(corpora, markdown))
 
+
+
+@app.command()
+def train(
+    langs: list[str] = typer.Argument(["it", "en"], help="Languages to train"),
+    corpora: Path = typer.Option(Path("corpora"), help="Folder with <lang>/{train,dev,test}.jsonl"),
+    models: Path = typer.Option(Path("models"), help="Where the trained pipelines go (<models>/<lang>)"),
+    workdir: Path = typer.Option(Path("training"), help="Scratch folder for DocBins and checkpoints"),
+    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps"),
+) -> None:
+    """Reproduce models/<lang> from the corpora (seeded), and record dev/test scores in its meta.json."""
+    from .train import train_language
+
+    overrides = {"training.max_steps": max_steps} if max_steps else {}
+    for lang in langs:
+        metrics = train_language(lang, corpora, models / lang, workdir / lang, overrides)
+        for split, m in metrics.items():
+            labels = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(m["per_label"].items()))
+            err.print(f"{lang} {split}: F1 {m['f1']:.3f} (P {m['p']:.3f} R {m['r']:.3f}) | {labels}")
+
+
+@app.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Annotated JSONL files (corpora format)"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the metrics as JSON"),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write an HTML report with displaCy renderings"),
+    fail_under: list[str] = typer.Option([], help="KEY=VALUE: exit 1 when a metric (e.g. ner.f1) is below VALUE"),
+    seen: list[Path] = typer.Option([], help="Training files: report ner.unseen on names they never contain"),
+    model: list[str] = typer.Option([], help="LANG=PATH_OR_PACKAGE, as for run"),
+    kb: list[Path] = typer.Option([], help="Extra knowledge-base YAML file(s)"),
+) -> None:
+    """Score the full pipeline against annotated fixtures, per language and per label."""
+    from rich.table import Table
+
+    from .evaluate import Evaluator, flat, html_report, load_gold, lookup, seen_names
+    from .pipeline import Pipelines
+
+    gates = {k: float(v) for k, v in _pairs(fail_under, "--fail-under").items()}
+    missing = [str(p) for p in gold if not p.is_file()]
+    if missing:
+        raise typer.BadParameter(f"no such file: {', '.join(missing)}", param_hint="GOLD")
+    pipes = Pipelines(models=_pairs(model, "--model"), extra_kb=[str(p) for p in kb])
+    metrics, results = Evaluator(pipes, seen=seen_names(seen) if seen else None).run(load_gold(gold))
+    table = Table(title=f"newsextract evaluation ({metrics['documents']} documents)")
+    langs = sorted(metrics["by_language"])
+    for col in ["metric", "all", *langs]:
+        table.add_column(col, justify="left" if col == "metric" else "right")
+    per_lang = {lang: dict(flat(metrics["by_language"][lang])) for lang in langs}
+    for key, value in flat(metrics, skip="by_language"):
+        if key.endswith(("total", "documents")):
+            continue
+        table.add_row(key, _fmt(value), *[_fmt(per_lang[lang].get(key)) for lang in langs])
+    Console().print(table)
+    if json_out:
+        json_out.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+    if html_out:
+        html_out.write_text(html_report(metrics, results), encoding="utf-8")
+    failed = []
+    for key, threshold in gates.items():
+        try:
+            value = lookup(metrics, key)
+        except KeyError:
+            raise typer.BadParameter(f"unknown metric {key!r}", param_hint="--fail-under") from None
+        if value is None or value < threshold:
+            failed.append(f"{key} = {value} < {threshold}")
+    if failed:
+        err.print("[red]below threshold:[/red] " + "; ".join(failed))
+        raise typer.Exit(1)
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)

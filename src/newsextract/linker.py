@@ -98,7 +98,7 @@ class Linker:
     def _compile(self) -> None:
         known = "|".join(re.escape(o) for o in sorted(self.outlets, key=len, reverse=True))
         self.outlet_re = re.compile(
-            rf"(?<!\w)(?:{known})(?!\w)|(?<![\w-])(?:[A-Z][\w'.&-]*\s){{0,3}}[A-Z][\w'.&-]*\s?{OUTLET_WORDS}(?:\s?24)?(?!\w)"
+            rf"(?<!\w)(?:{known})(?!\w)|(?<![\w-])(?:[\w'.&-]*[A-Z][\w'.&-]*\s){{0,3}}[\w'.&-]*[A-Z][\w'.&-]*\s?{OUTLET_WORDS}(?:\s?24)?(?!\w)"
         )
 
     def outlet_spans(self, text: str) -> list[tuple[int, int]]:
@@ -110,7 +110,7 @@ class Linker:
         football = bool(FOOTBALL_WORDS.search(doc.text))
         kept = []
         for ent in doc.ents:
-            if any(a <= ent.start_char and ent.end_char <= b for a, b in outlets):
+            if any(a < ent.end_char and ent.start_char < b for a, b in outlets):
                 continue
             ent = self._link(doc, ent, football)
             if ent is not None:
@@ -126,22 +126,28 @@ class Linker:
         from_ruler = bool(ent.ent_id_)
         if from_ruler and label == "CLUB" and fold(ent.text) in self.cities and self._placelike(doc, ent):
             return None
-        if label not in LINKED and label != "LOCATION":
+        if label not in LINKED and label not in ("LOCATION", "PERSON"):
             return ent
         text = self.clean(ent.text)
         ids = self.kb.lookup(label, text, self.lang, nicknames=football) if label in LINKED else set()
-        if not ids and label != "PERSON":
+        if not ids:
             for other in LINKED:
-                if other == label:
-                    continue
-                alt = self.kb.lookup(other, text, self.lang, nicknames=False)
-                if alt and not (label == "LOCATION" and (other != "VENUE" or fold(text) in self.cities)):
-                    label, ids = other, alt
-                    break
+                if other != label and (alt := self.kb.lookup(other, text, self.lang, nicknames=False)):
+                    if self._may_relabel(label, other, ent, alt):
+                        label, ids = other, alt
+                        break
         if not ids:
             return Span(doc, ent.start, ent.end, label=label)
         kb_id = self._choose(label, ids, text)
         return Span(doc, ent.start, ent.end, label=label, kb_id=kb_id)
+
+    def _may_relabel(self, label: str, other: str, ent: Span, ids: set[str]) -> bool:
+        """Trust the KB over the model's label for a known name, except where places and clubs share it."""
+        if other == "CLUB" and any(getattr(self.kb.get(other, i), "national_team", False) for i in ids):
+            return False
+        if label == "LOCATION":
+            return len(ent) > 1 and fold(ent.text) not in self.cities
+        return True
 
     def _choose(self, label: str, ids: set[str], text: str) -> str:
         key = fold(text)
