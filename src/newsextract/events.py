@@ -24,9 +24,8 @@ from . import linker  # noqa: F401  (doc._.club_venues)
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
-TEASER = re.compile(r"^\s*(leggi anche|see also|read more|read also|related|guarda anche|potrebbe interessarti|ti potrebbe interessare|also read|more:)\b\W*", re.I | re.M)
-SCORE = re.compile(r"(?<![\d:/.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/.,]|\s?(?:mln|milioni|million|m\b|bn|%))")
-PENS = re.compile(r"(?:\(?\s*(\d{1,2})\s?[-–]\s?(\d{1,2})\s*\)?\s*)?(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens|penalties|penalty shoot-?out|lotteria dei rigori|shoot-?out)", re.I)
+TEASER = re.compile(r"^[ \t]*(leggi anche|see also|read more|read also|related|guarda anche|potrebbe interessarti|ti potrebbe interessare|also read|more:)\b[^\w\n]*", re.I | re.M)
+SCORE = re.compile(r"(?<![\d:/])(?<!\d[.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/]|[.,]\d|\s?(?:mln|milioni|million|m\b|bn|%))")
 PEN_SCORE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})", re.I)
 AET = re.compile(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b", re.I)
 AGG = re.compile(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)", re.I)
@@ -80,6 +79,14 @@ STAGES = re.compile(
 FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 SCORER = re.compile(r"(?:\(|,|;|\s)\s*(\d{1,3})(?:['’]|st|nd|rd|th|°)?(?:\s?\+\s?\d)?['’]?\s*(?:min|minute|\))?", re.I)
+
+
+def scores_in(text: str) -> list[re.Match]:
+    """Match scores in a sentence: not penalty scores, not clock times (20:45)."""
+    pen = PEN_SCORE.search(text)
+    pen_start = (pen.start(1) if pen.group(1) else pen.start(3)) if pen else None
+    return [m for m in SCORE.finditer(text)
+            if m.start() != pen_start and not PEN_SCORE.match(text, m.start()) and not (":" in m.group(0) and len(m.group(2)) == 2)]
 
 
 def teaser_ranges(text: str) -> list[tuple[int, int]]:
@@ -154,7 +161,7 @@ class EventExtractor:
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
-        if not any(e["type"] == "match_result" for e in out) and not SCORE.search(text):
+        if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
             fx = self._fixture(doc, sent, clubs, venue, main, common)
             if fx:
                 out.append(fx)
@@ -180,10 +187,10 @@ class EventExtractor:
     def _results(self, doc, sent, clubs, venue, common, main) -> list[dict]:
         text, base = sent.text, sent.start_char
         out = []
-        scores = [m for m in SCORE.finditer(text) if not PEN_SCORE.match(text, m.start())]
+        scores = scores_in(text)
         pen_mo = PEN_SCORE.search(text)
-        pen_spans = {pen_mo.start(1) if pen_mo.group(1) else pen_mo.start(3)} if pen_mo else set()
-        scores = [m for m in scores if m.start() not in pen_spans]
+        if not scores and pen_mo:
+            scores = [pen_mo]
         used: set[str] = set()
         for mo in scores:
             pair = self._pair_for_score(sent, clubs, base + mo.start(), base + mo.end(), used)
@@ -191,8 +198,8 @@ class EventExtractor:
                 continue
             home, away = pair
             used |= {_key(home), _key(away)}
-            ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away),
-                  "score": f"{mo.group(1)}-{mo.group(2)}", "confidence": 0.9}
+            score = None if mo is pen_mo else f"{mo.group(1)}-{mo.group(2)}"
+            ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9}
             if len(scores) == 1 or len(clubs) == 2:
                 self._details(ev, text, sent, home, away, venue)
             out.append(ev)
@@ -218,8 +225,6 @@ class EventExtractor:
             ev["extra_time"] = True
         if pm := PEN_SCORE.search(text):
             ev["penalties"] = f"{pm.group(1) or pm.group(3)}-{pm.group(2) or pm.group(4)}"
-        elif PENS.search(text) and re.search(r"rigori|penalt|pens|shoot", text, re.I):
-            ev["penalties"] = "won"
         if am := AGG.search(text):
             ev["aggregate"] = f"{am.group(1) or am.group(3)}-{am.group(2) or am.group(4)}"
         if venue is not None:
@@ -327,11 +332,11 @@ class EventExtractor:
                 from_club = from_club or c
             elif re.search(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$", before):
                 to_club = to_club or c
-        if to_club is None and from_club is None:
-            if len(clubs) == 1:
-                to_club = clubs[0]
-            elif len(clubs) >= 2:
-                to_club, from_club = clubs[0], clubs[1]
+        cue = TRANSFER.search(text)
+        if to_club is None:
+            buyers = [c for c in clubs if c is not from_club and cue and c.end_char - base <= cue.start()]
+            rest = [c for c in clubs if c is not from_club]
+            to_club = buyers[0] if buyers else rest[0] if rest and from_club is None else None
         if to_club is None and from_club is None:
             return None
         status = "official" if OFFICIAL.search(text) else "agreed" if AGREED.search(text) else "rumour"

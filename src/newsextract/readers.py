@@ -11,10 +11,12 @@ import codecs
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -25,10 +27,31 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 SIDECAR = ".meta.json"
 DEFAULT_MAX_BYTES = 5_000_000
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+UNICODE = {"utf-8", *(encoding for _, encoding in BOMS)}
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+ASCII_LETTER, OTHER_LETTER = re.compile(r"[A-Za-z]"), re.compile(r"[^\W\d_A-Za-z]")
+
+
+def _utf8(text: str) -> str:
+    """Lone surrogates (undecodable file names, JSON escapes) spelled out, so the text can be written as UTF-8."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if SURROGATE.search(text) else text
+
+
+class _Clean:
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                setattr(self, f.name, _utf8(value))
+            elif isinstance(value, list):
+                setattr(self, f.name, [_utf8(v) for v in value])
 
 
 @dataclass
-class Article:
+class Article(_Clean):
     """One article as read, before any analysis."""
 
     doc_id: str
@@ -44,7 +67,7 @@ class Article:
 
 
 @dataclass
-class ReadError:
+class ReadError(_Clean):
     """An input that could not become an article, and why."""
 
     doc_id: str
@@ -80,22 +103,41 @@ def doc_id_for(path: Path) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then charset-normalizer's best guess."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    """Bytes to text, or UnicodeError: see :func:`decode_as`."""
+    return decode_as(data)[0]
+
+
+def decode_as(data: bytes) -> tuple[str, str]:
+    """(text, encoding): a BOM, else UTF-8, else Windows-1252 when that reads as Western European
+    text (charset-normalizer guesses wrong on short Latin-1 texts), else charset-normalizer's best.
+    Text decoded into control characters is binary: UnicodeError."""
+    text, encoding = _guess(data)
+    if len(CONTROL.findall(text)) > max(3, len(text) // 100):
+        raise UnicodeError(f"looks binary (decoded as {encoding} into control characters)")
+    return text, encoding
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(enc)
+            return data.decode(encoding), encoding
     if b"\x00" in data:
         raise UnicodeError("binary content (NUL bytes), not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None or best.encoding is None:
-            raise UnicodeError("not decodable as text in any known encoding") from None
-        text = str(best)
-        if sum(not (c.isprintable() or c.isspace()) for c in text) > max(3, len(text) // 100):
-            raise UnicodeError(f"looks binary (decoded as {best.encoding} into control characters)") from None
-        return text
+        pass
+    try:
+        text = data.decode("cp1252")
+        other = len(OTHER_LETTER.findall(text))  # Cyrillic or Greek read as cp1252 is almost all accented letters
+        if other <= 0.5 * (other + len(ASCII_LETTER.findall(text))):
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnicodeError("not decodable as text in any known encoding")
+    return str(best), best.encoding
 
 
 def _meta_fields(meta: Meta, warnings: list[str]) -> dict:
@@ -104,7 +146,7 @@ def _meta_fields(meta: Meta, warnings: list[str]) -> dict:
         published = parse_published(meta.published)
         if published is None:
             warnings.append(f"metadata 'published' {meta.published!r} is not a date; ignored")
-    lang = meta.lang.lower()[:2] if meta.lang else None
+    lang = meta.lang.strip().lower()[:2] if meta.lang else None
     return {"title": meta.title, "published": published, "url": meta.url, "outlet": meta.source, "lang": lang}
 
 
@@ -143,45 +185,74 @@ def read_json_object(obj: object, doc_id: str, source: str, digest: str) -> Arti
     try:
         item = JsonArticle.model_validate(obj)
     except ValidationError as exc:
-        fields = ", ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
-        return ReadError(doc_id, source, "format", f"not an article object ({fields})", digest)
+        problems = ", ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
+        return ReadError(doc_id, source, "format", f"not an article object ({problems})", digest)
     warnings: list[str] = []
     return _article(str(item.id), source, digest, item.text, _meta_fields(item, warnings), warnings)
 
 
-def read_jsonl(data: bytes, stem: str, rel: str) -> Iterator[Article | ReadError]:
-    for lineno, raw in enumerate(data.splitlines(), 1):
+def read_jsonl(data: bytes | Iterable[bytes], stem: str, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
+    """One article or error per non-blank line (lines end at \\n only), from bytes or an open file;
+    a file with no line at all is one "empty" error."""
+    found = False
+    for lineno, raw in enumerate(data.split(b"\n") if isinstance(data, bytes) else data, 1):
+        raw = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
+        raw = raw.rstrip(b"\r\n")
         if not raw.strip():
             continue
+        found = True
         doc_id, source, digest = f"{stem}:{lineno}", f"{rel}:{lineno}", sha256(raw)
+        if len(raw) > max_bytes:
+            yield ReadError(doc_id, source, "too_large", f"line {lineno}: {len(raw)} bytes is over the {max_bytes}-byte limit (--max-bytes)", digest)
+            continue
         try:
             obj = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except UnicodeDecodeError as exc:
+            yield ReadError(doc_id, source, "decode", f"line {lineno} is not UTF-8: {exc}", digest)
+            continue
+        except (ValueError, RecursionError) as exc:
             yield ReadError(doc_id, source, "format", f"line {lineno} is not valid JSON: {exc}", digest)
             continue
         yield read_json_object(obj, doc_id, source, digest)
+    if not found:
+        yield ReadError(stem, rel, "empty", "no JSON lines (empty or whitespace only)")
 
 
 def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
-    """Everything one file holds: one article or error, or one per JSONL line."""
+    """Everything one file holds: one article or error, or one per JSONL line (streamed)."""
     doc_id = doc_id_for(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() != ".jsonl":
-            yield ReadError(doc_id, rel, "too_large", f"{size} bytes is over the {max_bytes}-byte limit (--max-bytes)")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            yield ReadError(doc_id, rel, "unreadable", "not a regular file")
+            return
+        if path.suffix.lower() == ".jsonl":
+            with path.open("rb") as fh:
+                yield from read_jsonl(fh, doc_id, rel, max_bytes)
+            return
+        if info.st_size > max_bytes:
+            yield ReadError(doc_id, rel, "too_large", f"{info.st_size} bytes is over the {max_bytes}-byte limit (--max-bytes)")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield ReadError(doc_id, rel, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, path, rel, doc_id)
+    yield from read_bytes(data, path, rel, doc_id, max_bytes)
 
 
-def read_bytes(data: bytes, path: Path, rel: str, doc_id: str) -> Iterator[Article | ReadError]:
+def read_bytes(data: bytes, path: Path, rel: str, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               sidecar: bool = True) -> Iterator[Article | ReadError]:
+    """The article (or error) in data, read as path's suffix says; metadata from path's sidecar if any."""
     suffix = path.suffix.lower()
-    digest = sha256(data)
     if suffix == ".jsonl":
-        yield from read_jsonl(data, doc_id, rel)
+        yield from read_jsonl(data, doc_id, rel, max_bytes)
+        return
+    digest = sha256(data)
+    if not data.strip():
+        yield ReadError(doc_id, rel, "empty", "empty or whitespace-only file", digest)
+        return
+    if len(data) > max_bytes:
+        yield ReadError(doc_id, rel, "too_large", f"{len(data)} bytes is over the {max_bytes}-byte limit (--max-bytes)", digest)
         return
     warnings: list[str] = []
     try:
@@ -194,14 +265,18 @@ def read_bytes(data: bytes, path: Path, rel: str, doc_id: str) -> Iterator[Artic
                 yield ReadError(doc_id, rel, "empty", "no article text found in the HTML", digest)
                 return
         else:
-            text, meta = decode(data), {}
+            text, encoding = decode_as(data)
+            meta = {}
+            if encoding not in UNICODE:
+                warnings.append(f"not UTF-8: decoded as {encoding} (a guess)")
     except UnicodeError as exc:
         yield ReadError(doc_id, rel, "decode", str(exc), digest)
         return
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         yield ReadError(doc_id, rel, "format", f"not valid JSON: {exc}", digest)
         return
-    meta = {**meta, **{k: v for k, v in read_sidecar(path, warnings).items() if v}}
+    if sidecar:
+        meta = {**meta, **{k: v for k, v in read_sidecar(path, warnings).items() if v}}
     yield _article(doc_id, rel, digest, text, meta, warnings)
 
 
@@ -235,7 +310,11 @@ def discover(root: Path, follow_symlinks: bool = False) -> Iterator[Path]:
                 target = Path(os.path.realpath(path))
                 if not target.is_relative_to(real_root):
                     continue
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a symlink to itself: read_file reports it
+                is_dir = False
+            if is_dir:
                 yield from walk(path)
             else:
                 yield path
@@ -248,8 +327,8 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, follow_sy
     for spec in inputs:
         if spec == "-":
             data = sys.stdin.buffer.read()
-            fake = Path("stdin.jsonl" if data.lstrip().startswith(b"{") else "stdin.txt")
-            yield from read_bytes(data, fake, "-", "stdin")
+            fake = Path("stdin.jsonl" if data.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{") else "stdin.txt")
+            yield from read_bytes(data, fake, "-", "stdin", max_bytes, sidecar=False)
             continue
         root = Path(spec)
         if not root.exists() and not root.is_symlink():

@@ -1,0 +1,97 @@
+"""Event rules in both languages, on text with entities found by the KB ruler (people and dates preset)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.pipeline import ruler_only
+
+from helpers import annotate
+
+
+@pytest.fixture(scope="module")
+def it():
+    return ruler_only("it")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return ruler_only("en")
+
+
+def events(doc, kind=None):
+    names = {(e.start_char, e.end_char): e.kb_id_ or e.text for e in doc.ents}
+
+    def name(ref):
+        return names.get((ref["start"], ref["end"])) if ref else None
+
+    out = []
+    for ev in doc._.events:
+        if kind and ev["type"] != kind:
+            continue
+        item = {"type": ev["type"]}
+        for key in ("home", "away", "club", "from", "to", "person", "coach_in", "coach_out", "winner"):
+            if ev.get(key):
+                item[key] = name(ev[key])
+        for key in ("score", "penalties", "extra_time", "aggregate", "status", "date", "time"):
+            if ev.get(key) is not None:
+                item[key] = ev[key]
+        if ev.get("eliminated"):
+            item["eliminated"] = [name(r) for r in ev["eliminated"]]
+        out.append(item)
+    return out
+
+
+def test_roundup_lines(it):
+    doc = it("Serie A, i risultati. Inter-Torino 5-0, Milan-Bologna 1-0, Roma-Fiorentina 1-1.")
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [
+        ("inter", "torino", "5-0"), ("ac-milan", "bologna", "1-0"), ("roma", "fiorentina", "1-1")]
+
+
+def test_score_between_clubs_and_penalties(en):
+    doc = en("Celtic 0-0 Kairat Almaty (2-3 on penalties) after extra time at Celtic Park.")
+    ev = events(doc, "match_result")[0]
+    assert (ev["home"], ev["away"], ev["score"], ev["penalties"], ev["extra_time"]) == ("celtic", "kairat-almaty", "0-0", "2-3", True)
+
+
+def test_italian_penalties_dcr(it):
+    ev = events(it("Finale di Coppa Italia: Milan-Juventus 4-3 d.c.r. all'Olimpico."), "match_result")[0]
+    assert (ev["home"], ev["away"], ev["penalties"]) == ("ac-milan", "juventus", "4-3")
+
+
+def test_elimination_gives_result_and_qualification(en):
+    doc = en("Kairat Almaty reached the Champions League league phase after eliminating Celtic on penalties.")
+    assert events(doc, "qualification")[0]["club"] == "kairat-almaty"
+    assert events(doc, "qualification")[0]["eliminated"] == ["celtic"]
+    assert events(doc, "match_result")[0]["winner"] == "kairat-almaty"
+
+
+def test_fixture_home_from_venue(it):
+    doc = it("La Juventus affronterà il Napoli allo Stadio Diego Armando Maradona alle 20:45.")
+    ev = events(doc, "fixture")[0]
+    assert (ev["home"], ev["away"], ev["time"]) == ("napoli", "juventus", "20:45")
+
+
+def test_draw_is_one_event_per_article(it):
+    doc = it("Il sorteggio di Nyon: l'Inter pesca il Bayern Munich. Nel sorteggio anche il Napoli.")
+    assert len(events(doc, "draw")) == 1
+
+
+def test_teaser_lines_give_no_events(en):
+    doc = en("Arsenal drew with Everton.\n\nsee also\nReal Madrid beat Barcelona 3-1 in the Clasico\nMore news follows.")
+    assert all("real-madrid" not in ev.values() for ev in events(doc))
+
+
+def test_transfer_status_and_clubs(en):
+    doc = annotate(en, "Chelsea have officially signed Jadon Sancho from Manchester United for £25m.", people=("Jadon Sancho",))
+    ev = events(doc, "transfer")[0]
+    assert (ev["person"], ev["to"], ev["from"], ev["status"]) == ("Jadon Sancho", "chelsea", "manchester-united", "official")
+    rumour = annotate(en, "Juventus are reportedly interested in a loan move for Jadon Sancho.", people=("Jadon Sancho",))
+    assert events(rumour, "transfer")[0]["status"] == "rumour"
+
+
+def test_coach_change(it):
+    doc = annotate(it, "Il Milan ha esonerato Paulo Fonseca: al suo posto arriva Sérgio Conceição.",
+                   people=("Paulo Fonseca", "Sérgio Conceição"))
+    ev = events(doc, "coach_change")[0]
+    assert (ev["club"], ev["coach_out"], ev["coach_in"]) == ("ac-milan", "Paulo Fonseca", "Sérgio Conceição")

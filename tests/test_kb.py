@@ -1,0 +1,76 @@
+"""The knowledge base: size, validation with file and field in errors, lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.kb import KBError, KnowledgeBase, fold
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase()
+
+
+def test_shipped_kb_sizes(kb):
+    assert len(kb.entries["clubs"]) >= 500
+    assert len(kb.entries["venues"]) >= 200
+    assert len(kb.entries["competitions"]) >= 50
+
+
+@pytest.mark.parametrize(
+    "label, text, lang, expected",
+    [
+        ("CLUB", "Inter", None, "inter"),
+        ("CLUB", "Internazionale", None, "inter"),
+        ("CLUB", "nerazzurri", "it", "inter"),
+        ("CLUB", "Olimpia Lubiana", "it", "olimpija-ljubljana"),
+        ("CLUB", "Kuopion Palloseura", None, "kups"),
+        ("CLUB", "Barça", None, "barcelona"),
+        ("CLUB", "Spurs", "en", "tottenham-hotspur"),
+        ("VENUE", "Stadio Giuseppe Meazza", None, "san-siro"),
+        ("COMPETITION", "Champions League", None, "uefa-champions-league"),
+    ],
+)
+def test_lookup(kb, label, text, lang, expected):
+    assert expected in kb.lookup(label, text, lang)
+
+
+def test_nicknames_can_be_switched_off(kb):
+    assert not kb.lookup("CLUB", "nerazzurri", "it", nicknames=False)
+
+
+def test_every_club_venue_exists(kb):
+    for club in kb.entries["clubs"].values():
+        assert club.venue is None or club.venue in kb.entries["venues"]
+
+
+def test_fold():
+    assert fold("L’Équipe") == fold("l'equipe") == "lequipe"
+
+
+def test_invalid_file_names_file_and_field(tmp_path):
+    bad = tmp_path / "extra.yaml"
+    bad.write_text("clubs:\n  - id: Bad Id\n    name: X\n    country: ITA\n", encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        KnowledgeBase([bad])
+    msg = str(exc.value)
+    assert "extra.yaml" in msg and "clubs.0.id" in msg and "clubs.0.city" in msg
+
+
+def test_duplicate_ids_and_unknown_venues_are_errors(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("clubs:\n  - {id: inter, name: Inter, country: ITA, city: Milan}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="duplicate id 'inter'"):
+        KnowledgeBase.with_extra([extra])
+    extra.write_text("clubs:\n  - {id: new-club, name: New, country: ITA, city: Bari, venue: nowhere}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="unknown venue id 'nowhere'"):
+        KnowledgeBase.with_extra([extra])
+
+
+def test_user_kb_adds_entries(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("clubs:\n  - {id: pro-vercelli, name: Pro Vercelli, aliases: [Bianche Casacche], country: ITA, city: Vercelli}\n",
+                     encoding="utf-8")
+    kb = KnowledgeBase.with_extra([extra])
+    assert kb.lookup("CLUB", "bianche casacche") == {"pro-vercelli"}

@@ -1,0 +1,55 @@
+"""Linking: KB ids, outlets that hold club names, places versus clubs, nicknames."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.pipeline import ruler_only
+
+
+@pytest.fixture(scope="module")
+def it():
+    return ruler_only("it")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return ruler_only("en")
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_aliases_link_to_one_club(it):
+    doc = it("L'Internazionale di Chivu e l'Inter Milano sono la stessa squadra: i nerazzurri giocano a San Siro.")
+    assert {kb for _, label, kb in ents(doc) if label == "CLUB"} == {"inter"}
+    assert ("San Siro", "VENUE", "san-siro") in ents(doc)
+
+
+def test_outlet_names_are_not_clubs(it):
+    doc = it("Inter News 24 e Milan TV raccontano la partita della Juventus.")
+    assert [e[0] for e in ents(doc)] == ["Juventus"]
+
+
+def test_exonym_and_full_name(it):
+    doc = it("Prima l'Olimpia Lubiana, poi il Kuopion Palloseura.")
+    assert [e[2] for e in ents(doc)] == ["olimpija-ljubljana", "kups"]
+
+
+def test_city_reading_of_a_club_name_is_dropped(en):
+    doc = en("The squad flew to Milan on Monday before facing Juventus.")
+    assert [e[0] for e in ents(doc)] == ["Juventus"]
+
+
+def test_nickname_needs_football_context(it):
+    assert ents(it("Il derby: i nerazzurri hanno vinto la partita.")) == [("nerazzurri", "CLUB", "inter")]
+    assert all(e[2] != "inter" for e in ents(it("Le maglie nerazzurri sono in vendita.")))
+
+
+def test_model_label_overridden_by_kb_for_known_names(it):
+    doc = it.make_doc("Slovan Bratislava ha giocato bene.")
+    doc.ents = [doc.char_span(0, 17, label="PERSON")]
+    for _, proc in it.pipeline:
+        doc = proc(doc)
+    assert ents(doc) == [("Slovan Bratislava", "CLUB", "slovan-bratislava")]

@@ -1,0 +1,41 @@
+"""One entity per person, with role and club where stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.extract import build_entities
+from newsextract.pipeline import ruler_only
+
+from helpers import annotate
+
+
+@pytest.fixture(scope="module")
+def it():
+    return ruler_only("it")
+
+
+def people(doc):
+    entities, _ = build_entities(doc)
+    return {e["name"]: ([m["text"] for m in e["mentions"]], e["role"], e["club"]) for e in entities if e["type"] == "PERSON"}
+
+
+def test_surname_after_full_name_merges_with_role_and_club(it):
+    doc = annotate(it, "L'Inter di Cristian Chivu sfida il tecnico Kirill Keker. Keker è carico, Chivu pure.",
+                   people=("Cristian Chivu", "Kirill Keker", "Keker", "Chivu"))
+    got = people(doc)
+    assert got["Kirill Keker"] == (["Kirill Keker", "Keker"], "coach", None)
+    assert got["Cristian Chivu"] == (["Cristian Chivu", "Chivu"], None, "Inter")
+
+
+def test_surname_before_full_name_merges_only_when_unique(it):
+    doc = annotate(it, "Rossi segna. Poi Paolo Rossi esulta.", people=("Paolo Rossi", "Rossi"))
+    assert people(doc)["Paolo Rossi"][0] == ["Rossi", "Paolo Rossi"]
+    doc = annotate(it, "Inzaghi parla. Simone Inzaghi e Filippo Inzaghi sono fratelli.",
+                   people=("Simone Inzaghi", "Filippo Inzaghi", "Inzaghi"))
+    assert set(people(doc)) == {"Inzaghi", "Simone Inzaghi", "Filippo Inzaghi"}
+
+
+def test_multiword_surname(it):
+    doc = annotate(it, "Erik ten Hag è a Leverkusen. Ten Hag sorride, ten Hag parla.", people=("Erik ten Hag", "ten Hag", "Ten Hag"))
+    assert people(doc)["Erik ten Hag"][0] == ["Erik ten Hag", "Ten Hag", "ten Hag"]
