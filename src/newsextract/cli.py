@@ -237,3 +237,27 @@ def evaluate(
 
 def _fmt(value) -> str:
     return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+@app.command()
+def merge(
+    records: list[Path] = typer.Argument(..., help="JSONL files written by 'newsextract run'"),
+    output: str = typer.Option("-", "--output", "-o", help="JSONL of consolidated events, '-' for stdout"),
+) -> None:
+    """Consolidate events across articles and languages: one line per real-world happening."""
+    from .merge import consolidate, read_records
+    from .writer import JsonlWriter
+
+    missing = [str(p) for p in records if not p.is_file()]
+    if missing:
+        raise typer.BadParameter(f"no such file: {', '.join(missing)}", param_hint="RECORDS")
+    happenings = consolidate(read_records(records))
+    with JsonlWriter(output) as writer:
+        for happening in happenings:
+            writer.write(happening)
+    multi = sum(1 for h in happenings if len(h.sources) > 1)
+    err.print(f"{len(happenings)} happenings, {multi} reported by more than one article")
+
+
+if __name__ == "__main__":
+    app()

@@ -184,3 +184,21 @@ def json_schema() -> dict:
     schema = OUTPUT_ADAPTER.json_schema()
     schema["title"] = "newsextract record"
     return schema
+
+
+class Disagreement(_Model):
+    field: str
+    values: dict[str, list[str]] = Field(description="Each value reported, with the doc_ids that report it")
+
+
+class Happening(_Model):
+    """One real-world happening consolidated from the events of many records (``newsextract merge``)."""
+
+    id: str
+    type: EventType
+    participants: list[dict] = Field(description="Clubs taking part: name and kb_id")
+    fields: dict = Field(description="Merged event fields (home, away, score, date, venue, ...)")
+    sources: list[str] = Field(description="doc_ids of the records reporting it")
+    languages: list[str]
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    confidence: float = Field(ge=0, le=1)
