@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -88,7 +88,7 @@ def fold(text: str) -> str:
 
 def load_file(path: Path) -> KBFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise KBError(f"{path}: cannot read KB file: {exc}") from None
     try:
@@ -125,7 +125,8 @@ class KnowledgeBase:
 
     @classmethod
     def with_extra(cls, extra: list[Path]) -> "KnowledgeBase":
-        return cls(default_files() + list(extra))
+        """The shipped KB plus extra files, loaded once per process for the same files."""
+        return _load(tuple(str(p) for p in default_files() + list(extra)))
 
     def get(self, label: str, kb_id: str) -> _Entry | None:
         kind = {v: k for k, v in KINDS.items()}[label]
@@ -167,3 +168,8 @@ class KnowledgeBase:
                         seen.add((label, form))
                         out.append({"label": label, "pattern": form, "id": entry.id})
         return out
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase([Path(f) for f in files])

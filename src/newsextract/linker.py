@@ -1,8 +1,8 @@
 """Entity linking to the knowledge base, as spaCy components.
 
-* ``newsextract_kb_ruler`` builds an entity ruler from the KB: names and aliases match
-  case-insensitively, nicknames only as written. It runs after the statistical NER and
-  only fills gaps, so the model's reading of context wins.
+* ``newsextract_kb_ruler`` matches KB names and aliases (multi-word ones
+  case-insensitively, one-word names and nicknames as written). It runs after the
+  statistical NER and only fills gaps, so the model's reading of context wins.
 * ``newsextract_linker`` removes mentions inside news-outlet names (Inter News 24,
   Milan TV), drops ruler matches that are really places ("in Milan"), relabels KB names
   the model gave the wrong type, and sets ``kb_id_`` on CLUB, VENUE and COMPETITION.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -40,41 +40,67 @@ for _name in ("outlets", "club_venues", "kb_names"):
         Doc.set_extension(_name, default=None)
 
 
-def kb_patterns(kb: KnowledgeBase, nlp: Language) -> list[dict]:
-    """Token patterns for the ruler.
+def kb_phrases(kb: KnowledgeBase, lang: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(label, id, text) phrases for the two matchers: case-insensitive and as written.
 
     Multi-word names match case-insensitively; one-word names and nicknames only as
     written, capitalized or in capitals (so the adjective "europeo" is not Euro 2024).
     National teams are left to the model: their names are also the countries' names.
     """
-    out = []
-    for pat in kb.patterns(nlp.lang):
+    lower, exact = [], []
+    for pat in kb.patterns(lang):
         entry = kb.get(pat["label"], pat["id"])
-        nick = pat["pattern"] in getattr(entry, "nicknames", ())
+        text = pat["pattern"]
+        nick = text in getattr(entry, "nicknames", ())
         if getattr(entry, "national_team", False) and not nick:
             continue
-        toks = [t.text for t in nlp.make_doc(pat["pattern"])]
-        if len(toks) > 1 and not nick:
-            variants = {tuple(t.lower() for t in toks)}
-            attr = "LOWER"
+        if " " in text.strip() and not nick:
+            lower.append((pat["label"], pat["id"], text.lower()))
         else:
-            variants = {tuple(toks), (toks[0][:1].upper() + toks[0][1:], *toks[1:]), tuple(t.upper() for t in toks)}
-            attr = "ORTH"
-        for variant in sorted(variants):
-            out.append({"label": pat["label"], "id": pat["id"], "pattern": [{attr: t} for t in variant]})
-    return out
+            for variant in dict.fromkeys((text, text[:1].upper() + text[1:], text.upper())):
+                exact.append((pat["label"], pat["id"], variant))
+    return lower, exact
 
 
-@Language.factory(
-    "newsextract_kb_ruler",
-    default_config={"extra_kb": [], "overwrite_ents": False},
-)
-def make_kb_ruler(nlp: Language, name: str, extra_kb: list[str], overwrite_ents: bool) -> EntityRuler:
-    """An entity ruler filled from the shipped KB plus extra_kb files."""
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents)
-    kb = KnowledgeBase.with_extra([Path(p) for p in extra_kb])
-    ruler.add_patterns(kb_patterns(kb, nlp))
-    return ruler
+@Language.factory("newsextract_kb_ruler", default_config={"extra_kb": []})
+def make_kb_ruler(nlp: Language, name: str, extra_kb: list[str]) -> "KBRuler":
+    return KBRuler(nlp, KnowledgeBase.with_extra([Path(p) for p in extra_kb]))
+
+
+class KBRuler:
+    """Adds KB names the model did not find as entities (never overwriting the model's).
+
+    Two phrase matchers, built from the KB when the pipeline loads, so the patterns
+    always follow the KB files; ``ent_id_`` records the KB id of what it added.
+    """
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab, attr="ORTH")}
+        lower, exact = kb_phrases(kb, nlp.lang)
+        for attr, phrases in (("LOWER", lower), ("ORTH", exact)):
+            keyed: dict[str, list] = {}
+            texts = [t for _, _, t in phrases]
+            for (label, kb_id, _), doc in zip(phrases, nlp.tokenizer.pipe(texts)):
+                keyed.setdefault(f"{label}|{kb_id}", []).append(doc)
+            for key, docs in keyed.items():
+                self.matchers[attr].add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in self.matchers.values():
+            for key, start, end in matcher(doc):
+                label, kb_id = doc.vocab.strings[key].split("|", 1)
+                spans.append(Span(doc, start, end, label=label, span_id=kb_id))
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = [s for s in filter_spans(spans) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path, exclude=()):
+        pass
+
+    def from_disk(self, path, exclude=()):
+        return self
 
 
 @Language.factory(
