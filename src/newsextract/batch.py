@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .extract import Options, error_record, extract
+from .extract import Options, error_record, extract, extract_batch
 from .pipeline import Pipelines
 from .readers import Article, ReadError
 from .schema import ErrorInfo, ErrorRecord, Record, Versions
@@ -75,10 +75,19 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = (settings.pipelines(), settings.options)
 
 
+def process_chunk(chunk: list[Item], pipes: Pipelines, options: Options) -> list[Result]:
+    """Many inputs at once (NER batched with nlp.pipe); falls back to one by one if the batch fails."""
+    articles = [item for item in chunk if isinstance(item, Article)]
+    try:
+        done = iter(extract_batch(articles, pipes, options))
+    except Exception:
+        return [process(item, pipes, options) for item in chunk]
+    return [error_record(item) if isinstance(item, ReadError) else next(done) for item in chunk]
+
+
 def _process_chunk(chunk: list[Item]) -> list[Result]:
     assert _WORKER is not None
-    pipes, options = _WORKER
-    return [process(item, pipes, options) for item in chunk]
+    return process_chunk(chunk, *_WORKER)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -91,8 +100,8 @@ def run_local(items: Iterable[Item], settings: Settings, workers: int = 1, chunk
     """Results in input order, from this process (workers=1) or a pool of processes."""
     if workers <= 1:
         pipes = settings.pipelines()
-        for item in items:
-            yield process(item, pipes, settings.options)
+        for chunk in _chunks(items, chunk_size):
+            yield from process_chunk(chunk, pipes, settings.options)
         return
     window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:

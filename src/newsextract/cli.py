@@ -110,7 +110,7 @@ def run(
         if engine == "dask":
             from .cluster import run_dask
 
-            results = run_dask(inputs, settings, scheduler, max_bytes, follow_symlinks, writer.done, summary)
+            results = run_dask(inputs, settings, scheduler, workers, output, max_bytes, follow_symlinks, writer.done)
         else:
             results = run_local(items, settings, workers)
         if show:
@@ -174,13 +174,14 @@ def train(
     models: Path = typer.Option(Path("models"), help="Where the trained pipelines go (<models>/<lang>)"),
     workdir: Path = typer.Option(Path("training"), help="Scratch folder for DocBins and checkpoints"),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps"),
+    augment: int = typer.Option(1, min=0, help="Name-swapped copies of the training split to add"),
 ) -> None:
     """Reproduce models/<lang> from the corpora (seeded), and record dev/test scores in its meta.json."""
     from .train import train_language
 
     overrides = {"training.max_steps": max_steps} if max_steps else {}
     for lang in langs:
-        metrics = train_language(lang, corpora, models / lang, workdir / lang, overrides)
+        metrics = train_language(lang, corpora, models / lang, workdir / lang, overrides, augment)
         for split, m in metrics.items():
             labels = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(m["per_label"].items()))
             err.print(f"{lang} {split}: F1 {m['f1']:.3f} (P {m['p']:.3f} R {m['r']:.3f}) | {labels}")

@@ -16,6 +16,7 @@ from langdetect.lang_detect_exception import LangDetectException
 
 SUPPORTED = ("it", "en")
 SHORT_WORDS = 12
+SAMPLE_CHARS = 500
 FUNCTION_WORDS = {
     "it": {"il", "lo", "la", "i", "gli", "le", "di", "del", "della", "dei", "che", "e", "è", "per", "con", "un", "una",
            "non", "alla", "al", "nel", "nella", "da", "dal", "sul", "contro", "ai", "agli", "anche", "più", "ha", "sono"},
@@ -37,9 +38,14 @@ class LangResult:
 
 
 def _langdetect(text: str) -> dict[str, float]:
+    """langdetect on the opening (enough for a verdict, and fast), lowercased when shouted."""
+    sample = text[:SAMPLE_CHARS]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
+        sample = sample.lower()
     DetectorFactory.seed = 0
     try:
-        return {r.lang: r.prob for r in detect_langs(text)}
+        return {r.lang: r.prob for r in detect_langs(sample)}
     except LangDetectException:
         return {}
 

@@ -1,12 +1,14 @@
 """Train a language's pipeline from the corpora and ship it to ``models/<lang>``.
 
-The statistical part (tok2vec + NER) is trained by spaCy from ``data/ner.cfg``, seeded;
+The statistical part (tok2vec + NER) is trained by spaCy from ``data/ner.cfg``, seeded,
+on the training split plus name-swapped copies of it (``augment``);
 our components are then added (``pipeline.assemble``), the whole pipeline is scored
 per label on dev and test, and the scores are written into its meta.json.
 """
 
 from __future__ import annotations
 
+import random
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -19,6 +21,7 @@ from spacy.util import load_config
 
 from . import __version__
 from .corpus import read_jsonl
+from .kb import KnowledgeBase
 from .pipeline import assemble
 from .tokenizer import blank
 
@@ -41,6 +44,47 @@ def to_docbin(articles: list[dict], nlp: Language) -> DocBin:
     return db
 
 
+def augment(articles: list[dict], kb: KnowledgeBase, copies: int = 1, seed: int = 0) -> list[dict]:
+    """Name-swapped copies of training articles, so the model learns contexts, not names.
+
+    Each club written by its own name becomes a random KB club (the same one throughout
+    the article); each person becomes another person of the corpus, surname-only
+    mentions following the full name's replacement. Training data only.
+    """
+    rng = random.Random(seed)
+    clubs = sorted({name for c in kb.entries["clubs"].values() if not c.national_team for name in [c.name, *c.aliases]
+                    if " " in name or len(name) > 3})
+    people = sorted({a["text"][s["start"]:s["end"]] for a in articles for s in a["spans"]
+                     if s["label"] == "PERSON" and " " in a["text"][s["start"]:s["end"]].strip()})
+    out = []
+    for n in range(copies):
+        for art in articles:
+            swap: dict[tuple[str, str], str] = {}
+            text, spans, shift, pos = [], [], 0, 0
+            for sp in sorted(art["spans"], key=lambda s: s["start"]):
+                surface = art["text"][sp["start"]:sp["end"]]
+                new = _swap(sp, surface, art["text"], swap, clubs, people, rng)
+                text.append(art["text"][pos:sp["start"]])
+                start = sp["start"] + shift
+                spans.append({"start": start, "end": start + len(new), "label": sp["label"]})
+                text.append(new)
+                shift += len(new) - len(surface)
+                pos = sp["end"]
+            text.append(art["text"][pos:])
+            out.append({"id": f"{art['id']}-aug{n}", "text": "".join(text), "spans": spans})
+    return out
+
+
+def _swap(sp: dict, surface: str, text: str, swap: dict, clubs: list[str], people: list[str], rng: random.Random) -> str:
+    norm = sp.get("norm") or surface
+    if sp["label"] == "CLUB" and norm == surface and not surface.isupper():
+        return swap.setdefault(("CLUB", norm), rng.choice(clubs))
+    if sp["label"] == "PERSON" and not surface.isupper():
+        full = swap.setdefault(("PERSON", norm), rng.choice(people))
+        return full if surface == norm or " " in surface else full.split()[-1]
+    return surface
+
+
 def examples(nlp: Language, articles: list[dict]) -> list[Example]:
     out = []
     for art in articles:
@@ -59,7 +103,8 @@ def per_label(nlp: Language, articles: list[dict]) -> dict:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
-def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overrides: dict | None = None) -> dict:
+def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overrides: dict | None = None,
+                   augment_copies: int = 1) -> dict:
     """Train, assemble, score and save one language; returns the metrics written to meta.json."""
     from spacy.cli.train import train as spacy_train
 
@@ -67,8 +112,9 @@ def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overri
     splits = {s: read_jsonl(lang_dir / f"{s}.jsonl") for s in ("train", "dev", "test") if (lang_dir / f"{s}.jsonl").exists()}
     workdir.mkdir(parents=True, exist_ok=True)
     tok = blank(lang)
-    for split in ("train", "dev"):
-        to_docbin(splits[split], tok).to_disk(workdir / f"{split}.spacy")
+    train_docs = splits["train"] + augment(splits["train"], KnowledgeBase(), copies=augment_copies)
+    to_docbin(train_docs, tok).to_disk(workdir / "train.spacy")
+    to_docbin(splits["dev"], tok).to_disk(workdir / "dev.spacy")
     config = load_config(Path(str(CONFIG)), overrides={"nlp.lang": lang}, interpolate=False)
     config.to_disk(workdir / "config.cfg")
     run = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy"), **(overrides or {})}
@@ -77,7 +123,8 @@ def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overri
     metrics = {split: per_label(nlp, splits[split]) for split in ("dev", "test") if splits.get(split)}
     nlp.meta.update(name=f"newsextract_{lang}", version=__version__, description="Football news NER, KB linking, dates and events")
     nlp.meta["newsextract_metrics"] = metrics
-    nlp.meta["newsextract_training"] = {"articles": {s: len(a) for s, a in splits.items()}, "overrides": run}
+    nlp.meta["newsextract_training"] = {"articles": {s: len(a) for s, a in splits.items()}, "augmented": len(train_docs) - len(splits["train"]),
+                                        "overrides": run}
     if output.exists():
         shutil.rmtree(output)
     output.parent.mkdir(parents=True, exist_ok=True)
