@@ -51,7 +51,11 @@ FIXTURE = re.compile(
     r"giocherà|scenderà in campo|match|partita|gara|sarà)\b",
     re.I,
 )
-DRAW = re.compile(r"\b(sorteggi\w*|drawn|draw\b(?!\s+(?:with|against|at|away|in\s+(?:the\s+)?(?:league|derby))))", re.I)
+DRAW = re.compile(
+    r"\b(sorteggi\w*|urna di|drawn\b|draw (?:for|ceremony|took place|was made|pitted|paired|handed|in nyon|in monaco)\b|"
+    r"(?:the|['’]s)\s+draw\b(?!\s+(?:with|against|at|level|away|for|from|in|on)\b))",
+    re.I,
+)
 TRANSFER = re.compile(
     r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
     r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|approda|passa al|passa alla|cessione|ceduto|"
@@ -61,11 +65,14 @@ TRANSFER = re.compile(
 OFFICIAL = re.compile(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b", re.I)
 AGREED = re.compile(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b", re.I)
 COACH = re.compile(
-    r"\b(sacked|fired|dismissed|appointed|appoints|names|named (?:as )?(?:the )?new|new (?:head coach|manager|boss)|replaces|replacing|replaced|parted (?:company|ways)|"
-    r"resigned|resigns|steps down|stepped down|takes charge|took charge|esonerat\w*|esonero|nuovo allenatore|nuovo tecnico|"
-    r"panchina|sostituisce|sostituito|dimission\w*|ingaggiat\w*|scelto come|affidata|successore|subentra|è il nuovo)\b",
+    r"\b(sacked|fired|dismissed|appointed|appoints|named|names|replace[sd]?|replacing|successor|succeeds?|parted (?:company|ways)|"
+    r"resigned|resigns|steps down|stepped down|takes charge|took charge|caretaker|interim|esonerat\w*|esonero|nuovo|new|"
+    r"sostitui\w*|al posto di|dimission\w*|ingaggiat\w*|scelto|affidat\w*|successore|subentra\w*|addio|lascia|leaves)\b",
     re.I,
 )
+COACH_ROLE = re.compile(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct|commissario tecnico|panchina|dugout|esonerat\w*|esonero|sacked|sacking)\b", re.I)
+HISTORY = re.compile(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b", re.I)
+DEAL = re.compile(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b", re.I)
 COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b", re.I)
 HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
 AWAY_WORDS = re.compile(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b", re.I)
@@ -128,8 +135,31 @@ class EventExtractor:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
             events += self._sentence(doc, sent, main)
+        self._fill_from_context(doc, events)
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
+
+    @staticmethod
+    def _fill_from_context(doc: Doc, events: list[dict]) -> None:
+        """Date and competition an event's sentence leaves out, from the article around it.
+
+        A result takes the nearest earlier day not after publication; a fixture the
+        nearest day after it; both take the article's only competition, if it names one.
+        """
+        days = [(e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE" and e._.value and len(e._.value) == 10]
+        comps = {e.kb_id_ or e.text: e for e in doc.ents if e.label_ == "COMPETITION"}
+        published = doc._.published
+        for ev in events:
+            if ev["type"] in ("match_result", "fixture") and not ev.get("date") and published:
+                at = ev["evidence"]["start"]
+                if ev["type"] == "match_result":
+                    before = [v for start, v in days if start < at and v <= published]
+                    ev["date"] = before[-1] if before else None
+                else:
+                    ahead = [v for start, v in days if v > published]
+                    ev["date"] = ahead[0] if ahead else None
+            if not ev.get("competition") and len(comps) == 1 and ev["type"] != "transfer":
+                ev["competition"] = _ref(next(iter(comps.values())))
 
     @staticmethod
     def _main_club(clubs: list[Span]) -> Span | None:
@@ -165,11 +195,11 @@ class EventExtractor:
             fx = self._fixture(doc, sent, clubs, venue, main, common)
             if fx:
                 out.append(fx)
-        if people and TRANSFER.search(text):
+        if people and TRANSFER.search(text) and not HISTORY.search(text):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
                 out.append(tr)
-        if people and COACH.search(text):
+        if people and COACH.search(text) and COACH_ROLE.search(text):
             cc = self._coach(sent, clubs, people, common, main)
             if cc:
                 out.append(cc)
@@ -192,8 +222,11 @@ class EventExtractor:
         if not scores and pen_mo:
             scores = [pen_mo]
         used: set[str] = set()
+        host = self._venue_club(doc, venue)
         for mo in scores:
             pair = self._pair_for_score(sent, clubs, base + mo.start(), base + mo.end(), used)
+            if not pair and len(clubs) == 1 and host is not None and _key(host) != _key(clubs[0]):
+                pair = (host, clubs[0])
             if not pair:
                 continue
             home, away = pair
@@ -287,9 +320,8 @@ class EventExtractor:
     @staticmethod
     def _fixture(doc, sent, clubs, venue, main, common) -> dict | None:
         text = sent.text
-        if not FIXTURE.search(text):
-            return None
-        if not FUTURE.search(text):
+        ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
+        if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
             return None
         teams = list(clubs)
         if len(teams) == 1 and main is not None and _key(main) != _key(teams[0]):
@@ -309,6 +341,14 @@ class EventExtractor:
         if venue is not None:
             ev["venue"] = _ref(venue)
         return ev
+
+    @staticmethod
+    def _venue_club(doc: Doc, venue: Span | None) -> Span | None:
+        """The club of this article whose home ground the venue is."""
+        if venue is None or not venue.kb_id_:
+            return None
+        homes = doc._.club_venues or {}
+        return next((e for e in doc.ents if e.label_ == "CLUB" and homes.get(e.kb_id_) == venue.kb_id_), None)
 
     @staticmethod
     def _venue_home(doc, venue, teams) -> Span | None:
@@ -333,6 +373,8 @@ class EventExtractor:
             elif re.search(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$", before):
                 to_club = to_club or c
         cue = TRANSFER.search(text)
+        if to_club is None and from_club is None and not DEAL.search(text):
+            return None
         if to_club is None:
             buyers = [c for c in clubs if c is not from_club and cue and c.end_char - base <= cue.start()]
             rest = [c for c in clubs if c is not from_club]

@@ -44,12 +44,13 @@ def to_docbin(articles: list[dict], nlp: Language) -> DocBin:
     return db
 
 
-def augment(articles: list[dict], kb: KnowledgeBase, copies: int = 1, seed: int = 0) -> list[dict]:
+def augment(articles: list[dict], kb: KnowledgeBase, nlp: Language, copies: int = 1, seed: int = 0) -> list[dict]:
     """Name-swapped copies of training articles, so the model learns contexts, not names.
 
     Each club written by its own name becomes a random KB club (the same one throughout
     the article); each person becomes another person of the corpus, surname-only
-    mentions following the full name's replacement. Training data only.
+    mentions following the full name's replacement. Copies whose spans would not fall
+    on token boundaries are left out. Training data only.
     """
     rng = random.Random(seed)
     clubs = sorted({name for c in kb.entries["clubs"].values() if not c.national_team for name in [c.name, *c.aliases]
@@ -71,7 +72,10 @@ def augment(articles: list[dict], kb: KnowledgeBase, copies: int = 1, seed: int 
                 shift += len(new) - len(surface)
                 pos = sp["end"]
             text.append(art["text"][pos:])
-            out.append({"id": f"{art['id']}-aug{n}", "text": "".join(text), "spans": spans})
+            new_text = "".join(text)
+            doc = nlp.make_doc(new_text)
+            if all(doc.char_span(sp["start"], sp["end"]) is not None for sp in spans):
+                out.append({"id": f"{art['id']}-aug{n}", "text": new_text, "spans": spans})
     return out
 
 
@@ -112,7 +116,7 @@ def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overri
     splits = {s: read_jsonl(lang_dir / f"{s}.jsonl") for s in ("train", "dev", "test") if (lang_dir / f"{s}.jsonl").exists()}
     workdir.mkdir(parents=True, exist_ok=True)
     tok = blank(lang)
-    train_docs = splits["train"] + augment(splits["train"], KnowledgeBase(), copies=augment_copies)
+    train_docs = splits["train"] + augment(splits["train"], KnowledgeBase(), tok, copies=augment_copies)
     to_docbin(train_docs, tok).to_disk(workdir / "train.spacy")
     to_docbin(splits["dev"], tok).to_disk(workdir / "dev.spacy")
     config = load_config(Path(str(CONFIG)), overrides={"nlp.lang": lang}, interpolate=False)
