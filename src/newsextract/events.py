@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+
+import srsly
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import linker  # noqa: F401  (doc._.club_venues)
+from .eventclf import EventSentenceClassifier, features
+from .people import role_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -30,10 +35,10 @@ PEN_SCORE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori
 AET = re.compile(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b", re.I)
 AGG = re.compile(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)", re.I)
 RESULT_VERBS = re.compile(
-    r"\b(beat|beats|beaten|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew|draw with|held|lost|lose|loses|won|win over|"
-    r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato|pareggia|vinto|vince|vincono|espugna|"
-    r"espugnato|cade|perso|perde|stende|schianta|piega|liquida|regola|rimonta|eliminat\w*|eliminating|knocked out|"
-    r"finisce|finita|terminata|ended|finished)\b",
+    r"\b(beat|beats|beaten by|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew with|draw with|drew \d+-\d+ with|held|"
+    r"win over|victory over|defeat (?:to|by)|loss to|lost to|"
+    r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato con|pareggia con|espugna|espugnato|"
+    r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa))\b",
     re.I,
 )
 ELIMINATE = re.compile(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b", re.I)
@@ -83,9 +88,40 @@ STAGES = re.compile(
     r"semi-finals?|semifinal\w*|final\b|finale\b|knockout round play-offs?|sedicesimi|round of 32)\b",
     re.I,
 )
+OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trip to|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
 FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 SCORER = re.compile(r"(?:\(|,|;|\s)\s*(\d{1,3})(?:['’]|st|nd|rd|th|°)?(?:\s?\+\s?\d)?['’]?\s*(?:min|minute|\))?", re.I)
+
+
+LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$", re.I)
+VERSUS_GAP = re.compile(r"^\s*(?:v|vs\.?|-|–|contro)\s*$", re.I)
+
+
+def versus_pairs(text: str, base: int, clubs: list[Span]) -> list[tuple[Span, Span]]:
+    """'A v B', 'A-B', 'A contro B' pairings written without a score."""
+    pairs = []
+    for a, b in zip(clubs, clubs[1:]):
+        gap = text[a.end_char - base : b.start_char - base]
+        after = text[b.end_char - base : b.end_char - base + 8]
+        if VERSUS_GAP.match(gap) and not SCORE.match(after.strip()):
+            pairs.append((a, b))
+    return pairs
+
+
+def list_after(text: str, base: int, clubs: list[Span], start: int | None) -> list[Span]:
+    """The clubs listed one after another ('X, Y and Z') from the first club after position start."""
+    if start is None:
+        return []
+    after = [c for c in clubs if c.start_char - base >= start]
+    if not after or after[0].start_char - base - start > 40:
+        return []
+    chain = [after[0]]
+    for nxt in after[1:]:
+        if not LIST_GAP.match(text[chain[-1].end_char - base : nxt.start_char - base]):
+            break
+        chain.append(nxt)
+    return chain
 
 
 def scores_in(text: str) -> list[re.Match]:
@@ -120,10 +156,12 @@ def _key(span: Span) -> str:
 
 
 class EventExtractor:
-    """Rule-based events per sentence over linked entities."""
+    """Rule-based events per sentence over linked entities, vetted by a trained sentence classifier."""
 
-    def __init__(self, min_confidence: float = 0.0):
+    def __init__(self, min_confidence: float = 0.0, threshold: float = 0.5):
         self.min_confidence = min_confidence
+        self.threshold = threshold
+        self.classifier = EventSentenceClassifier()
 
     def __call__(self, doc: Doc) -> Doc:
         teasers = teaser_ranges(doc.text)
@@ -184,6 +222,14 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
+        probs = self.classifier.predict(features(sent, doc._.published))
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main)
+        kept = [ev for ev in out if probs[ev["type"]] >= self.threshold]
+        for ev in kept:
+            ev["confidence"] = round(min(ev["confidence"], probs[ev["type"]]) if self.classifier.trained else ev["confidence"], 3)
+        return kept
+
+    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main) -> list[dict]:
         out: list[dict] = []
         out += self._results(doc, sent, clubs, venue, common, main)
         if DRAW.search(text):
@@ -192,9 +238,7 @@ class EventExtractor:
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
         if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
-            fx = self._fixture(doc, sent, clubs, venue, main, common)
-            if fx:
-                out.append(fx)
+            out += self._fixtures(doc, sent, clubs, venue, main, common)
         if people and TRANSFER.search(text) and not HISTORY.search(text):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -246,11 +290,14 @@ class EventExtractor:
                       "winner": _ref(winner), "confidence": 0.5}
                 self._details(ev, text, sent, winner, loser, venue if len(losers) == 1 else None)
                 out.append(ev)
-        elif len(clubs) >= 2 and RESULT_VERBS.search(text):
-            home, away = clubs[0], clubs[1]
-            ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": None, "confidence": 0.6}
-            self._details(ev, text, sent, home, away, venue)
-            out.append(ev)
+        elif verb := RESULT_VERBS.search(text):
+            subject = self._subject(sent, clubs, verb.start(), None)
+            after = [c for c in clubs if c.start_char >= base + verb.end() and subject is not None and _key(c) != _key(subject)]
+            if subject is not None and after and after[0].start_char - (base + verb.end()) <= 40:
+                home, away = subject, after[0]
+                ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": None, "confidence": 0.6}
+                self._details(ev, text, sent, home, away, venue)
+                out.append(ev)
         return out
 
     def _details(self, ev, text, sent, home, away, venue) -> None:
@@ -318,29 +365,46 @@ class EventExtractor:
                  "method": method, "confidence": 0.7 if clubs else 0.5}]
 
     @staticmethod
-    def _fixture(doc, sent, clubs, venue, main, common) -> dict | None:
-        text = sent.text
+    def _fixtures(doc, sent, clubs, venue, main, common) -> list[dict]:
+        """Upcoming matches: the sentence's subject against each club a fixture cue points at."""
+        text, base = sent.text, sent.start_char
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
         if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
-            return None
+            return []
         teams = list(clubs)
         if len(teams) == 1 and main is not None and _key(main) != _key(teams[0]):
             teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
         if len(teams) < 2:
-            return None
-        home, away = teams[0], teams[1]
-        kb_home = EventExtractor._venue_home(doc, venue, teams)
-        if kb_home is not None:
-            home, away = kb_home, next(t for t in teams[:2] if t is not kb_home)
-        elif AWAY_WORDS.search(text) and not HOME_WORDS.search(text):
-            home, away = away, home
-        time_mo = TIME.search(text)
-        ev = {**common, "type": "fixture", "home": _ref(home), "away": _ref(away), "confidence": 0.6}
-        if time_mo:
-            ev["time"] = f"{int(time_mo.group(1)):02d}:{time_mo.group(2)}"
-        if venue is not None:
-            ev["venue"] = _ref(venue)
-        return ev
+            return []
+        pairs = versus_pairs(text, base, [e for e in sent.ents if e.label_ == "CLUB"])
+        if pairs:
+            return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6} for h, a in pairs]
+        cues = list(OPPONENT_CUE.finditer(text))
+        subject = EventExtractor._subject(sent, teams, cues[0].start(), main) if cues else teams[0]
+        others = [c for c in teams if subject is not None and _key(c) != _key(subject)]
+        matches: list[tuple[Span, Span]] = []
+        for cue in cues:
+            away = bool(re.match(r"travel|trip|visit|trasferta|in casa|away", cue.group(0), re.I))
+            for other in list_after(text, base, others, cue.end()):
+                pair = (other, subject) if away else (subject, other)
+                if all(_key(pair[0]) != _key(p[0]) or _key(pair[1]) != _key(p[1]) for p in matches):
+                    matches.append(pair)
+        if not matches and subject is not None and others:
+            home, away = subject, others[0]
+            if AWAY_WORDS.search(text) and not HOME_WORDS.search(text):
+                home, away = away, home
+            matches = [(home, away)]
+        if len(matches) == 1 and (kb_home := EventExtractor._venue_home(doc, venue, list(matches[0]))) is not None:
+            matches = [(kb_home, next(t for t in matches[0] if t is not kb_home))]
+        out = []
+        for home, away in matches:
+            ev = {**common, "type": "fixture", "home": _ref(home), "away": _ref(away), "confidence": 0.6}
+            if (time_mo := TIME.search(text)) and len(matches) == 1:
+                ev["time"] = f"{int(time_mo.group(1)):02d}:{time_mo.group(2)}"
+            if venue is not None and len(matches) == 1:
+                ev["venue"] = _ref(venue)
+            out.append(ev)
+        return out
 
     @staticmethod
     def _venue_club(doc: Doc, venue: Span | None) -> Span | None:
@@ -364,7 +428,10 @@ class EventExtractor:
     def _transfer(sent, clubs, people, common) -> dict | None:
         text = sent.text
         base = sent.start_char
-        person = people[0]
+        players = [p for p in people if role_of(sent.doc, [p]) in (None, "player", "goalkeeper")]
+        if not players:
+            return None
+        person = players[0]
         to_club = from_club = None
         for c in clubs:
             before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
@@ -424,9 +491,12 @@ class EventExtractor:
 
         merged: dict[tuple, dict] = {}
         for ev in events:
-            key = (ev["type"],) if ev["type"] == "draw" else (ev["type"], club_keys(ev))
-            if ev["type"] == "transfer" and ev.get("person"):
-                key += (spans[(ev["person"]["start"], ev["person"]["end"])].text,)
+            if ev["type"] == "draw":
+                key = (ev["type"],)
+            elif ev["type"] == "transfer":
+                key = (ev["type"], spans[(ev["person"]["start"], ev["person"]["end"])].text.split()[-1])
+            else:
+                key = (ev["type"], club_keys(ev))
             if key not in merged:
                 merged[key] = ev
                 continue
@@ -444,6 +514,17 @@ class EventExtractor:
         return list(merged.values())
 
 
-@Language.factory("newsextract_events", default_config={"min_confidence": 0.0})
-def make_events(nlp: Language, name: str, min_confidence: float) -> EventExtractor:
-    return EventExtractor(min_confidence)
+    def to_disk(self, path, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "classifier.json", self.classifier.to_dict())
+
+    def from_disk(self, path, exclude=()):
+        saved = Path(path) / "classifier.json"
+        self.classifier = EventSentenceClassifier.from_dict(srsly.read_json(saved) if saved.exists() else {})
+        return self
+
+
+@Language.factory("newsextract_events", default_config={"min_confidence": 0.0, "threshold": 0.5})
+def make_events(nlp: Language, name: str, min_confidence: float, threshold: float) -> EventExtractor:
+    return EventExtractor(min_confidence, threshold)

@@ -28,6 +28,11 @@ DEFAULT_OUTLETS = [
     "La Gazzetta dello Sport", "Corriere dello Sport", "Tuttosport", "TuttoMercatoWeb", "Calciomercato.com", "MUTV",
     "LFCTV", "Yahoo Sports", "Marca", "AS", "Mundo Deportivo", "Kicker", "L'Équipe", "Record", "A Bola", "talkSPORT",
 ]
+CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us", "asd", "bk", "if", "ik", "aik", "united", "city",
+              "town", "rovers", "athletic", "wanderers", "albion", "county", "dinamo", "dynamo", "sporting", "olympique",
+              "racing", "calcio", "spor", "spartak", "lokomotiv", "cska", "rapid", "hotspur", "argyle", "stanley", "orient",
+              "academical", "thistle", "rangers", "borussia", "eintracht", "fortuna", "hertha", "union", "vfb", "vfl", "tsg",
+              "bayer", "ajax", "feyenoord", "olympiacos", "olympiakos", "panathinaikos", "galatasaray", "fenerbahçe", "beşiktaş"}
 PLACE_PREPS = {"in", "a", "to", "at", "from", "near", "of", "da", "per", "verso", "around", "across"}
 FOOTBALL_WORDS = re.compile(
     r"\b(calcio|gol|goal|partita|match|campionato|league|club|allenatore|coach|manager|stadio|stadium|squadra|team|"
@@ -154,6 +159,8 @@ class Linker:
             return None
         if label not in LINKED and label not in ("LOCATION", "PERSON"):
             return ent
+        if label == "PERSON" and any(t.lower_ in CLUB_WORDS for t in ent):
+            label = "CLUB"
         text = self.clean(ent.text)
         ids = self.kb.lookup(label, text, self.lang, nicknames=football) if label in LINKED else set()
         if not ids:

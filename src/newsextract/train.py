@@ -20,7 +20,9 @@ from spacy.training import Example
 from spacy.util import load_config
 
 from . import __version__
-from .corpus import read_jsonl
+from .corpus import canonical, read_jsonl
+from .eventclf import EventSentenceClassifier, features
+from .events import DRAW, QUALIFY
 from .kb import KnowledgeBase
 from .pipeline import assemble
 from .tokenizer import blank
@@ -89,6 +91,38 @@ def _swap(sp: dict, surface: str, text: str, swap: dict, clubs: list[str], peopl
     return surface
 
 
+def event_sentences(nlp: Language, articles: list[dict]) -> tuple[list[list[str]], list[set[str]]]:
+    """Features and gold event types of every sentence of the articles (events component off)."""
+    rows, labels = [], []
+    docs = []
+    for art in articles:
+        doc = nlp.make_doc(art["text"])
+        doc._.published = art.get("meta", {}).get("published")
+        docs.append(doc)
+    with nlp.select_pipes(disable=["newsextract_events"]):
+        for art, doc in zip(articles, nlp.pipe(docs)):
+            for sent in doc.sents:
+                names = {canonical(art["text"], sp) for sp in art["spans"] if sent.start_char <= sp["start"] < sent.end_char}
+                rows.append(features(sent, doc._.published))
+                labels.append({ev["type"] for ev in art.get("events", []) if reports(ev, names, sent.text)})
+    return rows, labels
+
+
+def reports(ev: dict, names: set[str], text: str) -> bool:
+    """Whether a sentence naming these entities states the gold event (for classifier labels)."""
+    has = lambda key: ev.get(key) in names  # noqa: E731
+    kind = ev["type"]
+    if kind in ("match_result", "fixture"):
+        return has("home") and has("away")
+    if kind == "transfer":
+        return has("person") and (has("from") or has("to"))
+    if kind == "coach_change":
+        return has("club") and (has("coach_in") or has("coach_out"))
+    if kind == "draw":
+        return bool(DRAW.search(text)) and (not ev.get("clubs") or bool(names & set(ev["clubs"])))
+    return has("club") and bool(QUALIFY.search(text))
+
+
 def examples(nlp: Language, articles: list[dict]) -> list[Example]:
     out = []
     for art in articles:
@@ -124,6 +158,8 @@ def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overri
     run = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy"), **(overrides or {})}
     spacy_train(workdir / "config.cfg", workdir / "out", use_gpu=-1, overrides=run)
     nlp = assemble(spacy.load(workdir / "out" / "model-best"))
+    rows, labels = event_sentences(nlp, splits["train"])
+    nlp.get_pipe("newsextract_events").classifier = EventSentenceClassifier().fit(rows, labels)
     metrics = {split: per_label(nlp, splits[split]) for split in ("dev", "test") if splits.get(split)}
     nlp.meta.update(name=f"newsextract_{lang}", version=__version__, description="Football news NER, KB linking, dates and events")
     nlp.meta["newsextract_metrics"] = metrics
