@@ -175,9 +175,15 @@ def train(
     workdir: Path = typer.Option(Path("training"), help="Scratch folder for DocBins and checkpoints"),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps"),
     augment: int = typer.Option(1, min=0, help="Name-swapped copies of the training split to add"),
+    events_only: bool = typer.Option(False, help="Only retrain the event classifier of the existing models"),
 ) -> None:
     """Reproduce models/<lang> from the corpora (seeded), and record dev/test scores in its meta.json."""
-    from .train import train_language
+    from .train import refit_events, train_language
+
+    if events_only:
+        for lang in langs:
+            err.print(f"{lang}: event classifier retrained on {refit_events(lang, corpora, models / lang)} sentences")
+        return
 
     overrides = {"training.max_steps": max_steps} if max_steps else {}
     for lang in langs:

@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Span
 
 TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
+MIN_POSITIVES = 30
 SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
@@ -42,10 +43,12 @@ def features(sent: Span, published: str | None) -> list[str]:
 
 
 class EventSentenceClassifier:
-    def __init__(self, vocab: dict[str, int] | None = None, weights: np.ndarray | None = None, bias: np.ndarray | None = None):
+    def __init__(self, vocab: dict[str, int] | None = None, weights: np.ndarray | None = None, bias: np.ndarray | None = None,
+                 positives: dict[str, int] | None = None):
         self.vocab = vocab or {}
         self.weights = weights
         self.bias = bias
+        self.positives = positives or {}
 
     @property
     def trained(self) -> bool:
@@ -69,6 +72,7 @@ class EventSentenceClassifier:
         self.vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
         x = self._matrix(rows)
         y = np.array([[t in lab for t in TYPES] for lab in labels], dtype=np.float32)
+        self.positives = {t: int(n) for t, n in zip(TYPES, y.sum(axis=0))}
         self.weights = np.zeros((x.shape[1], len(TYPES)), dtype=np.float32)
         self.bias = np.zeros(len(TYPES), dtype=np.float32)
         pos = y.mean(axis=0).clip(1e-3, 1)
@@ -81,18 +85,21 @@ class EventSentenceClassifier:
         return self
 
     def predict(self, feats: list[str]) -> dict[str, float]:
+        """Probability per type; 1.0 for types the training data had too few sentences of to judge."""
         if not self.trained:
             return {t: 1.0 for t in TYPES}
         p = 1 / (1 + np.exp(-(self._matrix([feats]) @ self.weights + self.bias)))[0]
-        return {t: float(v) for t, v in zip(TYPES, p)}
+        return {t: float(v) if self.positives.get(t, 0) >= MIN_POSITIVES else 1.0 for t, v in zip(TYPES, p)}
 
     def to_dict(self) -> dict:
         if not self.trained:
             return {}
-        return {"vocab": self.vocab, "weights": self.weights.round(5).tolist(), "bias": self.bias.round(5).tolist()}
+        return {"vocab": self.vocab, "weights": self.weights.round(5).tolist(), "bias": self.bias.round(5).tolist(),
+                "positives": self.positives}
 
     @classmethod
     def from_dict(cls, data: dict) -> "EventSentenceClassifier":
         if not data:
             return cls()
-        return cls(data["vocab"], np.array(data["weights"], dtype=np.float32), np.array(data["bias"], dtype=np.float32))
+        return cls(data["vocab"], np.array(data["weights"], dtype=np.float32), np.array(data["bias"], dtype=np.float32),
+                   data.get("positives"))

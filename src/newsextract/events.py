@@ -124,6 +124,9 @@ def list_after(text: str, base: int, clubs: list[Span], start: int | None) -> li
     return chain
 
 
+DEFAULT_THRESHOLDS = {"match_result": 0.5, "fixture": 0.25, "draw": 0.5, "qualification": 0.5, "transfer": 0.5, "coach_change": 0.5}
+
+
 def scores_in(text: str) -> list[re.Match]:
     """Match scores in a sentence: not penalty scores, not clock times (20:45)."""
     pen = PEN_SCORE.search(text)
@@ -158,9 +161,9 @@ def _key(span: Span) -> str:
 class EventExtractor:
     """Rule-based events per sentence over linked entities, vetted by a trained sentence classifier."""
 
-    def __init__(self, min_confidence: float = 0.0, threshold: float = 0.5):
+    def __init__(self, min_confidence: float = 0.0, thresholds: dict[str, float] | None = None):
         self.min_confidence = min_confidence
-        self.threshold = threshold
+        self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         self.classifier = EventSentenceClassifier()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -224,7 +227,7 @@ class EventExtractor:
         }
         probs = self.classifier.predict(features(sent, doc._.published))
         out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main)
-        kept = [ev for ev in out if probs[ev["type"]] >= self.threshold]
+        kept = [ev for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         for ev in kept:
             ev["confidence"] = round(min(ev["confidence"], probs[ev["type"]]) if self.classifier.trained else ev["confidence"], 3)
         return kept
@@ -525,6 +528,6 @@ class EventExtractor:
         return self
 
 
-@Language.factory("newsextract_events", default_config={"min_confidence": 0.0, "threshold": 0.5})
-def make_events(nlp: Language, name: str, min_confidence: float, threshold: float) -> EventExtractor:
-    return EventExtractor(min_confidence, threshold)
+@Language.factory("newsextract_events", default_config={"min_confidence": 0.0, "thresholds": DEFAULT_THRESHOLDS})
+def make_events(nlp: Language, name: str, min_confidence: float, thresholds: dict[str, float]) -> EventExtractor:
+    return EventExtractor(min_confidence, thresholds)

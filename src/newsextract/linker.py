@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import srsly
@@ -33,7 +34,10 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
               "racing", "calcio", "spor", "spartak", "lokomotiv", "cska", "rapid", "hotspur", "argyle", "stanley", "orient",
               "academical", "thistle", "rangers", "borussia", "eintracht", "fortuna", "hertha", "union", "vfb", "vfl", "tsg",
               "bayer", "ajax", "feyenoord", "olympiacos", "olympiakos", "panathinaikos", "galatasaray", "fenerbahçe", "beşiktaş"}
-PLACE_PREPS = {"in", "a", "to", "at", "from", "near", "of", "da", "per", "verso", "around", "across"}
+DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|i|h|ic|ean|ino|ina|ini|ine|esi|ese|ois|aise|o|a|e)$")
+ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
+                         r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
+PLACE_PREPS = {"in", "to", "at", "from", "near", "da", "verso", "around", "across", "dal", "dalla", "nel", "nella", "nell'", "dall'"}
 FOOTBALL_WORDS = re.compile(
     r"\b(calcio|gol|goal|partita|match|campionato|league|club|allenatore|coach|manager|stadio|stadium|squadra|team|"
     r"vittoria|win|sconfitta|defeat|pareggio|draw|tifosi|fans|attaccante|striker|portiere|goalkeeper|derby|coppa|cup)\b",
@@ -123,7 +127,9 @@ class Linker:
         self.lang = lang
         self.kb = kb
         self.outlets = list(outlets)
+        self.common: set[str] = set()
         self.cities = {fold(c.city) for c in kb.entries["clubs"].values()}
+        self.countries = {n.casefold() for c in kb.entries["clubs"].values() if c.national_team for n in c.names()}
         self._compile()
 
     def _compile(self) -> None:
@@ -146,23 +152,58 @@ class Linker:
             ent = self._link(doc, ent, football)
             if ent is not None:
                 kept.append(ent)
-        doc.ents = filter_spans(kept)
+        doc.ents = self._harmonize(doc, filter_spans(kept))
         clubs = self.kb.entries["clubs"]
         doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in doc.ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
         doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in doc.ents if e.kb_id_ and e.label_ in LINKED}
         return doc
 
+    def _harmonize(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """One label per unlinked name in an article: a name read as a person after a role word
+        ('goalkeeper Anarbekov') is a person everywhere, else the majority label wins."""
+        votes: dict[str, Counter] = {}
+        for e in ents:
+            if not e.kb_id_ and e.label_ in ("PERSON", "CLUB"):
+                weight = 3 if ROLE_BEFORE.search(doc.text[max(0, e.start_char - 30) : e.start_char]) else 1
+                votes.setdefault(e.text, Counter())[e.label_] += weight
+        out = []
+        for e in ents:
+            vote = votes.get(e.text)
+            if vote and not e.kb_id_ and len(vote) > 1:
+                e = Span(doc, e.start, e.end, label=vote.most_common(1)[0][0])
+            out.append(e)
+        return out
+
+    def _common_word(self, doc: Doc, ent: Span) -> bool:
+        """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …')."""
+        if len(ent) != 1 or not ent[0].is_sent_start:
+            return False
+        low = ent.text.lower()
+        return low in self.common or (self.lang == "en" and low.endswith("ly"))
+
     def _link(self, doc: Doc, ent: Span, football: bool) -> Span | None:
         label = ent.label_
+        if label in ("PERSON", "CLUB") and self._common_word(doc, ent):
+            return None
         from_ruler = bool(ent.ent_id_)
         if from_ruler and label == "CLUB" and fold(ent.text) in self.cities and self._placelike(doc, ent):
             return None
         if label not in LINKED and label not in ("LOCATION", "PERSON"):
             return ent
+        if len(ent) == 1 and label in ("PERSON", "CLUB") and self._demonym(ent.text):
+            return None
         if label == "PERSON" and any(t.lower_ in CLUB_WORDS for t in ent):
             label = "CLUB"
         text = self.clean(ent.text)
         ids = self.kb.lookup(label, text, self.lang, nicknames=football) if label in LINKED else set()
+        if label == "CLUB" and not ids and len(ent) == 1 and ROLE_BEFORE.search(doc.text[max(0, ent.start_char - 30) : ent.start_char]):
+            label = "PERSON"
+        if label == "CLUB" and ids and self._national(ids) and self._placelike(doc, ent):
+            return Span(doc, ent.start, ent.end, label="LOCATION")
+        if label == "CLUB" and not ids and fold(text) in self.cities:
+            return Span(doc, ent.start, ent.end, label="LOCATION")
+        if label == "PERSON" and text.casefold() in self.countries:
+            return Span(doc, ent.start, ent.end, label="LOCATION")
         if not ids:
             for other in LINKED:
                 if other != label and (alt := self.kb.lookup(other, text, self.lang, nicknames=False)):
@@ -174,9 +215,18 @@ class Linker:
         kb_id = self._choose(label, ids, text)
         return Span(doc, ent.start, ent.end, label=label, kb_id=kb_id)
 
+    def _national(self, ids: set[str]) -> bool:
+        return any(getattr(self.kb.get("CLUB", i), "national_team", False) for i in ids)
+
+    def _demonym(self, text: str) -> bool:
+        """'Kazakh', 'Brazilian', 'kazaki': an adjective of a country the KB knows, not a name."""
+        if not DEMONYM.match(text) or text.casefold() in self.countries:
+            return False
+        return text[:4].casefold() in {c[:4] for c in self.countries}
+
     def _may_relabel(self, label: str, other: str, ent: Span, ids: set[str]) -> bool:
         """Trust the KB over the model's label for a known name, except where places and clubs share it."""
-        if other == "CLUB" and any(getattr(self.kb.get(other, i), "national_team", False) for i in ids):
+        if other == "CLUB" and self._national(ids):
             return False
         if label == "LOCATION":
             return len(ent) > 1 and fold(ent.text) not in self.cities
@@ -194,16 +244,24 @@ class Linker:
 
     @staticmethod
     def _placelike(doc: Doc, ent: Span) -> bool:
-        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return prev in PLACE_PREPS
+        """After a place preposition, or coordinated with a place ('Russia and China')."""
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None:
+            return False
+        if prev.lower_ in ("and", "e", "or", "o") and ent.start > 1:
+            return doc[ent.start - 2].ent_type_ == "LOCATION" or doc[ent.start - 2].lower_ in PLACE_PREPS
+        if prev.lower_ == "of" and ent.start > 1:
+            return doc[ent.start - 2].ent_type_ in ("CLUB", "PERSON")
+        return prev.lower_ in PLACE_PREPS
 
     def to_disk(self, path, exclude=()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"outlets": self.outlets})
+        srsly.write_json(path / "cfg.json", {"outlets": self.outlets, "common_words": sorted(self.common)})
 
     def from_disk(self, path, exclude=()):
         cfg = srsly.read_json(Path(path) / "cfg.json")
         self.outlets = cfg["outlets"]
+        self.common = set(cfg.get("common_words", []))
         self._compile()
         return self

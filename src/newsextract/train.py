@@ -108,6 +108,28 @@ def event_sentences(nlp: Language, articles: list[dict]) -> tuple[list[list[str]
     return rows, labels
 
 
+def common_words(nlp: Language, articles: list[dict]) -> set[str]:
+    """Words the training articles write in lowercase: capitalized at a sentence start they are no names."""
+    return {t.text for a in articles for t in nlp.make_doc(a["text"]) if t.is_alpha and t.is_lower and len(t) > 2}
+
+
+def fit_events(nlp: Language, articles: list[dict]) -> int:
+    """Train the event sentence classifier of a pipeline on gold events; returns the sentence count."""
+    rows, labels = event_sentences(nlp, articles)
+    nlp.get_pipe("newsextract_events").classifier = EventSentenceClassifier().fit(rows, labels)
+    return len(rows)
+
+
+def refit_events(lang: str, corpora: Path, model: Path) -> int:
+    """Refit only what is learned after NER (common words, event classifier) of a shipped pipeline."""
+    nlp = spacy.load(model)
+    train = read_jsonl(corpora / lang / "train.jsonl")
+    nlp.get_pipe("newsextract_linker").common = common_words(nlp, train)
+    n = fit_events(nlp, train)
+    nlp.to_disk(model)
+    return n
+
+
 def reports(ev: dict, names: set[str], text: str) -> bool:
     """Whether a sentence naming these entities states the gold event (for classifier labels)."""
     has = lambda key: ev.get(key) in names  # noqa: E731
@@ -158,8 +180,8 @@ def train_language(lang: str, corpora: Path, output: Path, workdir: Path, overri
     run = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy"), **(overrides or {})}
     spacy_train(workdir / "config.cfg", workdir / "out", use_gpu=-1, overrides=run)
     nlp = assemble(spacy.load(workdir / "out" / "model-best"))
-    rows, labels = event_sentences(nlp, splits["train"])
-    nlp.get_pipe("newsextract_events").classifier = EventSentenceClassifier().fit(rows, labels)
+    nlp.get_pipe("newsextract_linker").common = common_words(nlp, splits["train"])
+    fit_events(nlp, splits["train"])
     metrics = {split: per_label(nlp, splits[split]) for split in ("dev", "test") if splits.get(split)}
     nlp.meta.update(name=f"newsextract_{lang}", version=__version__, description="Football news NER, KB linking, dates and events")
     nlp.meta["newsextract_metrics"] = metrics
