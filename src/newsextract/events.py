@@ -241,7 +241,7 @@ class EventExtractor:
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
         if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
-            out += self._fixtures(doc, sent, clubs, venue, main, common)
+            out += self._draw_line(doc, sent, common) or self._fixtures(doc, sent, clubs, venue, main, common)
         if people and TRANSFER.search(text) and not HISTORY.search(text):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -408,6 +408,19 @@ class EventExtractor:
                 ev["venue"] = _ref(venue)
             out.append(ev)
         return out
+
+    @staticmethod
+    def _draw_line(doc: Doc, sent: Span, common: dict) -> list[dict]:
+        """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent."""
+        text, base = sent.text, sent.start_char
+        colon = text.find(":")
+        clubs = [e for e in sent.ents if e.label_ == "CLUB"]
+        if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon or not DRAW.search(doc.text):
+            return []
+        chain = list_after(text, base, clubs[1:], colon + 1)
+        if len(chain) < 2:
+            return []
+        return [{**common, "type": "fixture", "home": _ref(clubs[0]), "away": _ref(c), "confidence": 0.5} for c in chain]
 
     @staticmethod
     def _venue_club(doc: Doc, venue: Span | None) -> Span | None:

@@ -34,7 +34,7 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
               "racing", "calcio", "spor", "spartak", "lokomotiv", "cska", "rapid", "hotspur", "argyle", "stanley", "orient",
               "academical", "thistle", "rangers", "borussia", "eintracht", "fortuna", "hertha", "union", "vfb", "vfl", "tsg",
               "bayer", "ajax", "feyenoord", "olympiacos", "olympiakos", "panathinaikos", "galatasaray", "fenerbahçe", "beşiktaş"}
-DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|i|h|ic|ean|ino|ina|ini|ine|esi|ese|ois|aise|o|a|e)$")
+DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|esi|i|h|ic|ean|ino|ina|ini|ine|ois|aise|ais|ako|aka|aki|ache)$")
 ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
                          r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
 PLACE_PREPS = {"in", "to", "at", "from", "near", "da", "verso", "around", "across", "dal", "dalla", "nel", "nella", "nell'", "dall'"}
@@ -220,7 +220,7 @@ class Linker:
 
     def _demonym(self, text: str) -> bool:
         """'Kazakh', 'Brazilian', 'kazaki': an adjective of a country the KB knows, not a name."""
-        if not DEMONYM.match(text) or text.casefold() in self.countries:
+        if not DEMONYM.match(text) or text.casefold() in self.countries or self.kb.lookup("CLUB", text):
             return False
         return text[:4].casefold() in {c[:4] for c in self.countries}
 
