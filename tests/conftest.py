@@ -29,3 +29,19 @@ def extractor():
     import newsextract
 
     return newsextract.load()
+
+
+@pytest.fixture(scope="session")
+def it():
+    """Italian pipeline of our components on a blank model: KB ruler, linker, dates, events."""
+    from newsextract.pipeline import ruler_only
+
+    return ruler_only("it")
+
+
+@pytest.fixture(scope="session")
+def en():
+    """English pipeline of our components on a blank model."""
+    from newsextract.pipeline import ruler_only
+
+    return ruler_only("en")

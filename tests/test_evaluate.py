@@ -18,7 +18,8 @@ KEYS = ["language.accuracy", "ner.f1", "ner.per_label.CLUB.p", "ner.per_label.PE
 
 @pytest.fixture(scope="module")
 def gold(tmp_path_factory):
-    """Three small annotated documents: one read perfectly by the KB, two with errors."""
+    """Three small annotated documents: one read perfectly, one whose gold holds a span no reader would find, one
+    where the gold misses a club the KB knows."""
     folder = tmp_path_factory.mktemp("gold") / "it"
     folder.mkdir()
     tail = " La partita è stata seguita da moltissimi tifosi arrivati da tutta la regione per l'occasione."
@@ -28,7 +29,7 @@ def gold(tmp_path_factory):
                    {"start": 15, "end": 21, "label": "CLUB"}, {"start": 28, "end": 36, "label": "VENUE"}],
          "events": [{"type": "match_result", "home": "Inter", "away": "Torino", "score": "5-0", "venue": "San Siro"}]},
         {"id": "missed-person", "text": "Il tecnico Kirill Keker guida il Kairat Almaty contro il Celtic." + tail, "meta": {"published": "2025-08-26"},
-         "spans": [{"start": 11, "end": 23, "label": "PERSON"}, {"start": 33, "end": 46, "label": "CLUB"},
+         "spans": [{"start": 11, "end": 23, "label": "PERSON"}, {"start": 24, "end": 29, "label": "PERSON"}, {"start": 33, "end": 46, "label": "CLUB"},
                    {"start": 57, "end": 63, "label": "CLUB"}], "events": []},
         {"id": "spurious", "text": "Il Sassuolo gioca bene, dice la stampa." + tail, "meta": {"published": "2025-08-26"},
          "spans": [], "events": []},
@@ -71,7 +72,7 @@ def test_metrics_json_keys_and_html(gold, tmp_path):
     assert parser.sections == ["missed-person", "spurious"]
     assert "missed-person" in parser.marks
     html = r.read_text(encoding="utf-8")
-    assert "FN Kirill Keker (PERSON)" in html and "FP Sassuolo (CLUB)" in html
+    assert "FN guida (PERSON)" in html and "FP Sassuolo (CLUB)" in html
     assert "class='confusion'" in html and "<h3>gold</h3>" in html and "<h3>predicted</h3>" in html
 
 

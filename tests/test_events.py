@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
-from newsextract.pipeline import ruler_only
 
 from helpers import annotate
 
 
-@pytest.fixture(scope="module")
-def it():
-    return ruler_only("it")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return ruler_only("en")
 
 
 def events(doc, kind=None):

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from newsextract.pipeline import ruler_only
 
 
-@pytest.fixture(scope="module")
-def it():
-    return ruler_only("it")
 
-
-@pytest.fixture(scope="module")
-def en():
-    return ruler_only("en")
 
 
 def ents(doc):

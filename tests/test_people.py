@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
 from newsextract.extract import build_entities
-from newsextract.pipeline import ruler_only
 
 from helpers import annotate
 
-
-@pytest.fixture(scope="module")
-def it():
-    return ruler_only("it")
 
 
 def people(doc):

@@ -174,7 +174,7 @@ def train(
     models: Path = typer.Option(Path("models"), help="Where the trained pipelines go (<models>/<lang>)"),
     workdir: Path = typer.Option(Path("training"), help="Scratch folder for DocBins and checkpoints"),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps"),
-    augment: int = typer.Option(1, min=0, help="Name-swapped copies of the training split to add"),
+    augment: Optional[int] = typer.Option(None, min=0, help="Name-swapped copies of the training split to add (default: per language)"),
     events_only: bool = typer.Option(False, help="Only retrain the event classifier of the existing models"),
 ) -> None:
     """Reproduce models/<lang> from the corpora (seeded), and record dev/test scores in its meta.json."""

@@ -322,13 +322,11 @@ def discover(root: Path, follow_symlinks: bool = False) -> Iterator[Path]:
     yield from walk(root)
 
 
-def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False) -> Iterator[Article | ReadError]:
-    """All articles and errors from files, folders, or '-' (stdin), in a stable order."""
+def input_files(inputs: list[str], follow_symlinks: bool = False) -> Iterator[tuple[Path, str] | ReadError | str]:
+    """What the inputs name, in order: (file, path relative to its input root), '-' for stdin, or a listing error."""
     for spec in inputs:
         if spec == "-":
-            data = sys.stdin.buffer.read()
-            fake = Path("stdin.jsonl" if data.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{") else "stdin.txt")
-            yield from read_bytes(data, fake, "-", "stdin", max_bytes, sidecar=False)
+            yield spec
             continue
         root = Path(spec)
         if not root.exists() and not root.is_symlink():
@@ -337,7 +335,17 @@ def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, follow_sy
         base = root if root.is_dir() else root.parent
         for path in discover(root, follow_symlinks):
             rel = path.relative_to(base).as_posix() if path != base else path.name
-            if path.is_dir():
-                yield ReadError(path.name, rel, "unreadable", "cannot list directory")
-            else:
-                yield from read_file(path, rel, max_bytes)
+            yield ReadError(path.name, rel, "unreadable", "cannot list directory") if path.is_dir() else (path, rel)
+
+
+def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False) -> Iterator[Article | ReadError]:
+    """All articles and errors from files, folders, or '-' (stdin), in a stable order."""
+    for entry in input_files(inputs, follow_symlinks):
+        if entry == "-":
+            data = sys.stdin.buffer.read()
+            fake = Path("stdin.jsonl" if data.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{") else "stdin.txt")
+            yield from read_bytes(data, fake, "-", "stdin", max_bytes, sidecar=False)
+        elif isinstance(entry, ReadError):
+            yield entry
+        else:
+            yield from read_file(entry[0], entry[1], max_bytes)
