@@ -6,8 +6,8 @@ Metrics, overall and under ``by_language.<code>``:
 * ``ner.{p,r,f1}`` exact span (spaCy's Scorer), ``ner.per_label.<LABEL>.{p,r,f1}``,
   ``ner.overlap.{p,r,f1}`` (same label, overlapping span), ``ner.unseen.{p,r,f1}`` for
   names that never occur in the training files given with ``--seen``
-* ``linking.accuracy``: gold CLUB/VENUE/COMPETITION mentions whose gold name is in the KB,
-  found with the right KB id
+* ``linking.accuracy``: found gold CLUB/VENUE/COMPETITION mentions whose gold name is in the KB
+  that carry the right KB id (``linking.accuracy_all``: of all such gold mentions, found or not)
 * ``people.accuracy``: found PERSON mentions whose entity carries the gold full name
 * ``dates.accuracy``: found DATE mentions with the gold value (``dates.accuracy_all``: of all gold dates)
 * ``events.{p,r,f1}`` on type + participating clubs, ``events.per_type.<type>``,
@@ -106,7 +106,8 @@ class Evaluator:
             if sp["label"] in LINKED:
                 ids = self.kb.lookup(sp["label"], name)
                 if ids:
-                    c["link_total"] += 1
+                    c["link_all"] += 1
+                    c["link_total"] += found
                     c["link_ok"] += found and ent.kb_id in ids
             elif sp["label"] == "PERSON" and found:
                 c["person_total"] += 1
@@ -180,7 +181,8 @@ class Evaluator:
             "documents": len(results),
             "language": {"accuracy": ratio(total["lang_ok"], len(results))},
             "ner": {**ner, "overlap": prf(total["overlap_tp"], total["overlap_fp"], total["overlap_fn"])},
-            "linking": {"accuracy": ratio(total["link_ok"], total["link_total"]), "total": total["link_total"]},
+            "linking": {"accuracy": ratio(total["link_ok"], total["link_total"]), "accuracy_all": ratio(total["link_ok"], total["link_all"]),
+                        "total": total["link_all"]},
             "people": {"accuracy": ratio(total["person_ok"], total["person_total"]), "total": total["person_total"]},
             "dates": {"accuracy": ratio(total["date_ok"], total["date_total"]), "accuracy_all": ratio(total["date_ok"], total["date_all"]),
                       "total": total["date_all"]},
