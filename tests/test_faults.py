@@ -13,6 +13,7 @@ import os
 import signal
 import stat
 import struct
+import threading
 import zipfile
 import zlib
 from pathlib import Path
@@ -102,16 +103,22 @@ def utf8_name_supported(folder: Path) -> bool:
         return False
 
 
+class Blocked(Exception):
+    pass
+
+
 @pytest.fixture
 def deadline():
-    """Fail (instead of hanging the suite) if reading blocks, e.g. on a FIFO."""
+    """Fail (instead of hanging the suite) if reading blocks, e.g. on a FIFO. The signal is sent to the
+    main thread itself: a plain alarm may go to another thread and not interrupt the blocked open()."""
     def timeout(signum, frame):
-        raise TimeoutError("reading the inputs blocked")
+        raise Blocked("reading the inputs blocked")  # not TimeoutError: that is an OSError, which readers catch
 
     old = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(120)
+    timer = threading.Timer(60, signal.pthread_kill, (threading.main_thread().ident, signal.SIGALRM))
+    timer.start()
     yield
-    signal.alarm(0)
+    timer.cancel()
     signal.signal(signal.SIGALRM, old)
 
 

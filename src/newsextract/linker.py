@@ -174,14 +174,40 @@ class Linker:
             out.append(e)
         return out
 
+    @staticmethod
+    def _opens_sentence(tok) -> bool:
+        """First word of its sentence, punctuation aside ('**Has it sunk in?')."""
+        return all(t.is_punct or t.is_space for t in tok.sent[: tok.i - tok.sent.start])
+
     def _common_word(self, doc: Doc, ent: Span) -> bool:
         """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …')."""
-        if len(ent) != 1 or not ent[0].is_sent_start:
+        if len(ent) != 1 or not self._opens_sentence(ent[0]):
             return False
         low = ent.text.lower()
+        if any(self.kb.lookup(label, ent.text, self.lang) for label in LINKED):
+            return False
         return low in self.common or (self.lang == "en" and low.endswith("ly"))
 
+    def _trim(self, doc: Doc, ent: Span) -> Span | None:
+        """Drop what the model glued onto a person's name: an ordinary word opening the sentence
+        ('Instead Eliezer Mayenda'), trailing numbers ('Ange Postecoglou 16'); punctuation around
+        any entity. Nothing left, no entity."""
+        start, end = ent.start, ent.end
+        person = ent.label_ == "PERSON"
+        while end > start and (doc[end - 1].is_punct or (person and doc[end - 1].is_digit)):
+            end -= 1
+        while start < end and (doc[start].is_punct or (person and end - start > 2 and self._opens_sentence(doc[start])
+                                                      and doc[start].lower_ in self.common)):
+            start += 1
+        if start == end or not any(t.is_alpha for t in doc[start:end]):
+            return None
+        return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_, span_id=ent.id_)
+
     def _link(self, doc: Doc, ent: Span, football: bool) -> Span | None:
+        if ent.label_ != "DATE":
+            ent = self._trim(doc, ent)
+            if ent is None:
+                return None
         label = ent.label_
         if label in ("PERSON", "CLUB") and self._common_word(doc, ent):
             return None

@@ -110,8 +110,12 @@ def event_sentences(nlp: Language, articles: list[dict]) -> tuple[list[list[str]
 
 
 def common_words(nlp: Language, articles: list[dict]) -> set[str]:
-    """Words the training articles write in lowercase: capitalized at a sentence start they are no names."""
-    return {t.text for a in articles for t in nlp.make_doc(a["text"]) if t.is_alpha and t.is_lower and len(t) > 2}
+    """Words the training articles write in lowercase outside any entity: capitalized at a sentence start they are no names."""
+    words = set()
+    for art in articles:
+        inside = {i for sp in art["spans"] for i in range(sp["start"], sp["end"])}
+        words |= {t.text for t in nlp.make_doc(art["text"]) if t.is_alpha and t.is_lower and len(t) > 2 and t.idx not in inside}
+    return words
 
 
 def fit_events(nlp: Language, articles: list[dict]) -> int:
