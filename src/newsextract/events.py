@@ -167,7 +167,9 @@ class EventExtractor:
         self.classifier = EventSentenceClassifier()
 
     def __call__(self, doc: Doc) -> Doc:
-        teasers = teaser_ranges(doc.text)
+        text = doc.text
+        teasers = teaser_ranges(text)
+        draw_story = bool(DRAW.search(text))
         clubs_all = [e for e in doc.ents if e.label_ == "CLUB"]
         main = self._main_club(clubs_all)
         events: list[dict] = []
@@ -175,7 +177,7 @@ class EventExtractor:
         for sent in sents:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
-            events += self._sentence(doc, sent, main)
+            events += self._sentence(doc, sent, main, draw_story)
         self._fill_from_context(doc, events)
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
@@ -210,7 +212,7 @@ class EventExtractor:
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
-    def _sentence(self, doc: Doc, sent: Span, main: Span | None) -> list[dict]:
+    def _sentence(self, doc: Doc, sent: Span, main: Span | None, draw_story: bool) -> list[dict]:
         text = sent.text
         ents = [e for e in doc.ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
@@ -226,13 +228,13 @@ class EventExtractor:
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
         probs = self.classifier.predict(features(sent, doc._.published))
-        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main)
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
         kept = [ev for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         for ev in kept:
             ev["confidence"] = round(min(ev["confidence"], probs[ev["type"]]) if self.classifier.trained else ev["confidence"], 3)
         return kept
 
-    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main) -> list[dict]:
+    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
         out: list[dict] = []
         out += self._results(doc, sent, clubs, venue, common, main)
         if DRAW.search(text):
@@ -241,7 +243,7 @@ class EventExtractor:
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
         if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
-            out += self._draw_line(doc, sent, common) or self._fixtures(doc, sent, clubs, venue, main, common)
+            out += (self._draw_line(sent, common) if draw_story else []) or self._fixtures(doc, sent, clubs, venue, main, common)
         if people and TRANSFER.search(text) and not HISTORY.search(text):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -271,7 +273,7 @@ class EventExtractor:
         used: set[str] = set()
         host = self._venue_club(doc, venue)
         for mo in scores:
-            pair = self._pair_for_score(sent, clubs, base + mo.start(), base + mo.end(), used)
+            pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
             if not pair and len(clubs) == 1 and host is not None and _key(host) != _key(clubs[0]):
                 pair = (host, clubs[0])
             if not pair:
@@ -318,16 +320,15 @@ class EventExtractor:
                 ev["winner"] = ev["home"] if h > a else ev["away"]
 
     @staticmethod
-    def _pair_for_score(sent: Span, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
+    def _pair_for_score(text: str, base: int, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
         """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A beat B 2-1'."""
         before = [c for c in clubs if c.end_char <= s and _key(c) not in used]
         after = [c for c in clubs if c.start_char >= e and _key(c) not in used]
-        doc_text = sent.doc.text
-        if after and before and re.fullmatch(r"\s*", doc_text[e : after[0].start_char]) and re.fullmatch(r"\s*", doc_text[before[-1].end_char : s]):
+        if after and before and not text[e - base : after[0].start_char - base].strip() and not text[before[-1].end_char - base : s - base].strip():
             return before[-1], after[0]
         if len(before) >= 2:
             a, b = before[-2], before[-1]
-            gap = doc_text[a.end_char : b.start_char]
+            gap = text[a.end_char - base : b.start_char - base]
             if len(gap) <= 60:
                 return a, b
         if before and after:
@@ -410,12 +411,12 @@ class EventExtractor:
         return out
 
     @staticmethod
-    def _draw_line(doc: Doc, sent: Span, common: dict) -> list[dict]:
+    def _draw_line(sent: Span, common: dict) -> list[dict]:
         """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent."""
         text, base = sent.text, sent.start_char
         colon = text.find(":")
         clubs = [e for e in sent.ents if e.label_ == "CLUB"]
-        if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon or not DRAW.search(doc.text):
+        if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon:
             return []
         chain = list_after(text, base, clubs[1:], colon + 1)
         if len(chain) < 2:
@@ -444,7 +445,7 @@ class EventExtractor:
     def _transfer(sent, clubs, people, common) -> dict | None:
         text = sent.text
         base = sent.start_char
-        players = [p for p in people if role_of(sent.doc, [p]) in (None, "player", "goalkeeper")]
+        players = [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
         if not players:
             return None
         person = players[0]

@@ -104,6 +104,7 @@ def _mention(span: Span) -> dict:
 def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
     """Entities grouped from doc.ents, and a map from each mention's offsets to its entity."""
     ents = [e for e in doc.ents if e.label_ in OUTPUT_LABELS]
+    text = doc.text
     groups: dict[tuple, list[Span]] = {}
     for ent in ents:
         if ent.label_ == "PERSON":
@@ -125,8 +126,8 @@ def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
         if first.label_ == "DATE":
             entity["value"], entity["granularity"] = first._.value, first._.granularity
         if first.label_ == "PERSON":
-            entity["role"] = role_of(doc, group)
-            club = club_of(doc, group, clubs)
+            entity["role"] = role_of(text, group)
+            club = club_of(text, group, clubs)
             entity["club"] = club.text if club is not None else None
         out.append(entity)
         for m in group:
@@ -156,12 +157,14 @@ def _club_name(text: str, entities: list[dict]) -> str:
 def build_events(doc: Doc, entities: list[dict], index: dict[tuple[int, int], dict]) -> list[dict]:
     """Schema events from doc._.events, span references resolved to entity ids and names."""
 
+    text = doc.text
+
     def ref(r: dict | None) -> dict | None:
         if not r:
             return None
         entity = index.get((r["start"], r["end"]))
         if entity is None:
-            return {"entity": None, "name": doc.text[r["start"] : r["end"]], "kb_id": None}
+            return {"entity": None, "name": text[r["start"] : r["end"]], "kb_id": None}
         return {"entity": entity["id"], "name": entity["name"], "kb_id": entity["kb_id"]}
 
     out = []

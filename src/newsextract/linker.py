@@ -142,29 +142,30 @@ class Linker:
         return [mo.span() for mo in self.outlet_re.finditer(text)]
 
     def __call__(self, doc: Doc) -> Doc:
-        outlets = self.outlet_spans(doc.text)
+        text = doc.text
+        outlets = self.outlet_spans(text)
         doc._.outlets = outlets
-        football = bool(FOOTBALL_WORDS.search(doc.text))
+        football = bool(FOOTBALL_WORDS.search(text))
         kept = []
         for ent in doc.ents:
             if any(a < ent.end_char and ent.start_char < b for a, b in outlets):
                 continue
-            ent = self._link(doc, ent, football)
+            ent = self._link(doc, text, ent, football)
             if ent is not None:
                 kept.append(ent)
-        doc.ents = self._harmonize(doc, filter_spans(kept))
+        doc.ents = self._harmonize(doc, text, filter_spans(kept))
         clubs = self.kb.entries["clubs"]
         doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in doc.ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
         doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in doc.ents if e.kb_id_ and e.label_ in LINKED}
         return doc
 
-    def _harmonize(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _harmonize(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """One label per unlinked name in an article: a name read as a person after a role word
         ('goalkeeper Anarbekov') is a person everywhere, else the majority label wins."""
         votes: dict[str, Counter] = {}
         for e in ents:
             if not e.kb_id_ and e.label_ in ("PERSON", "CLUB"):
-                weight = 3 if ROLE_BEFORE.search(doc.text[max(0, e.start_char - 30) : e.start_char]) else 1
+                weight = 3 if ROLE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char]) else 1
                 votes.setdefault(e.text, Counter())[e.label_] += weight
         out = []
         for e in ents:
@@ -203,7 +204,7 @@ class Linker:
             return None
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_, span_id=ent.id_)
 
-    def _link(self, doc: Doc, ent: Span, football: bool) -> Span | None:
+    def _link(self, doc: Doc, text: str, ent: Span, football: bool) -> Span | None:
         if ent.label_ != "DATE":
             ent = self._trim(doc, ent)
             if ent is None:
@@ -220,25 +221,25 @@ class Linker:
             return None
         if label == "PERSON" and any(t.lower_ in CLUB_WORDS for t in ent):
             label = "CLUB"
-        text = self.clean(ent.text)
-        ids = self.kb.lookup(label, text, self.lang, nicknames=football) if label in LINKED else set()
-        if label == "CLUB" and not ids and len(ent) == 1 and ROLE_BEFORE.search(doc.text[max(0, ent.start_char - 30) : ent.start_char]):
+        name = self.clean(ent.text)
+        ids = self.kb.lookup(label, name, self.lang, nicknames=football) if label in LINKED else set()
+        if label == "CLUB" and not ids and len(ent) == 1 and ROLE_BEFORE.search(text[max(0, ent.start_char - 30) : ent.start_char]):
             label = "PERSON"
         if label == "CLUB" and ids and self._national(ids) and self._placelike(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION")
-        if label == "CLUB" and not ids and fold(text) in self.cities:
+        if label == "CLUB" and not ids and fold(name) in self.cities:
             return Span(doc, ent.start, ent.end, label="LOCATION")
-        if label == "PERSON" and text.casefold() in self.countries:
+        if label == "PERSON" and name.casefold() in self.countries:
             return Span(doc, ent.start, ent.end, label="LOCATION")
         if not ids:
             for other in LINKED:
-                if other != label and (alt := self.kb.lookup(other, text, self.lang, nicknames=False)):
+                if other != label and (alt := self.kb.lookup(other, name, self.lang, nicknames=False)):
                     if self._may_relabel(label, other, ent, alt):
                         label, ids = other, alt
                         break
         if not ids:
             return Span(doc, ent.start, ent.end, label=label)
-        kb_id = self._choose(label, ids, text)
+        kb_id = self._choose(label, ids, name)
         return Span(doc, ent.start, ent.end, label=label, kb_id=kb_id)
 
     def _national(self, ids: set[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 ROLES = {
     "coach": r"tecnico|allenatore|mister|coach|manager|head coach|boss|ct|commissario tecnico|interim",
@@ -77,22 +77,23 @@ def person_name(group: list[Span]) -> str:
     return re.sub(r"['’]s$", "", best.text).strip()
 
 
-def role_of(doc: Doc, group: list[Span]) -> str | None:
-    """A role the text states just before a mention ('il tecnico Kirill Keker')."""
+def role_of(text: str, group: list[Span], offset: int = 0) -> str | None:
+    """A role the text states just before a mention ('il tecnico Kirill Keker'); text starts at offset."""
     for m in group:
-        before = doc.text[max(0, m.start_char - 40) : m.start_char]
+        start = m.start_char - offset
+        before = text[max(0, start - 40) : start]
         for role, pattern in ROLE_RE.items():
             if pattern.search(before):
                 return role
     return None
 
 
-def club_of(doc: Doc, group: list[Span], clubs: list[Span]) -> Span | None:
+def club_of(text: str, group: list[Span], clubs: list[Span]) -> Span | None:
     """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic'."""
     for m in group:
         for club in clubs:
-            between = doc.text[club.end_char : m.start_char] if club.end_char <= m.start_char else None
-            after = doc.text[m.end_char : club.start_char] if m.end_char <= club.start_char else None
+            between = text[club.end_char : m.start_char] if club.end_char <= m.start_char else None
+            after = text[m.end_char : club.start_char] if m.end_char <= club.start_char else None
             if between is not None and CLUB_LINK.match(between):
                 return club
             if after is not None and re.fullmatch(r"\s*(?:of|at|del|della|dell['’]|di)\s*", after, re.I):
