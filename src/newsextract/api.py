@@ -20,7 +20,7 @@ class NewsExtractor:
 
     def extract(self, text: str, *, published: str | None = None, lang: str | None = None, doc_id: str = "text",
                 title: str | None = None, url: str | None = None, outlet: str | None = None) -> Record:
-        article = Article(doc_id=doc_id, source=doc_id, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        article = Article(doc_id=doc_id, source=doc_id, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
                           text=text, title=title, published=published, url=url, outlet=outlet)
         options = Options(lang=lang or self.options.lang, reference_date=self.options.reference_date)
         return extract(article, self.pipes, options)

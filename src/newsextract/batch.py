@@ -90,10 +90,13 @@ def _process_chunk(chunk: list[Item]) -> list[Result]:
     return process_chunk(chunk, *_WORKER)
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _chunks(items: Iterable[Item], size: int, first: int = 4) -> Iterator[list[Item]]:
+    """Chunks of `size` items, the first one small so the first record is written early."""
     it = iter(items)
-    while chunk := list(islice(it, size)):
+    chunk = list(islice(it, first))
+    while chunk:
         yield chunk
+        chunk = list(islice(it, size))
 
 
 def run_local(items: Iterable[Item], settings: Settings, workers: int = 1, chunk_size: int = 8) -> Iterator[Result]:

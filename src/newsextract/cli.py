@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
+# One BLAS/OpenMP thread per process: parallelism comes from --workers processes, and
+# several threads per worker would only fight over the same cores.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -60,7 +66,7 @@ def count_inputs(inputs: list[str], follow_symlinks: bool) -> int:
             if path.suffix.lower() == ".jsonl" and path.is_file():
                 try:
                     with path.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                        total += max(1, sum(1 for line in fh if line.strip()))
                 except OSError:
                     total += 1
             else:

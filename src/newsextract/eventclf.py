@@ -20,14 +20,16 @@ MIN_POSITIVES = 30
 SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
-def features(sent: Span, published: str | None) -> list[str]:
-    """Unigrams and bigrams over normalized tokens, plus counts of clubs and people."""
+def features(sent: Span, published: str | None, ents: list[Span] | None = None) -> list[str]:
+    """Unigrams and bigrams over normalized tokens, plus counts of clubs and people (ents: the sentence's entities)."""
+    ents = list(sent.ents) if ents is None else ents
+    starts = {e.start: e for e in ents}
     toks = []
     for tok in sent:
         if tok.ent_type_ and tok.ent_iob_ == "I":
             continue
         if tok.ent_type_ == "DATE":
-            ent = next((e for e in sent.ents if e.start == tok.i), None)
+            ent = starts.get(tok.i)
             value = ent._.value if ent is not None else None
             toks.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
         elif tok.ent_type_:
@@ -37,8 +39,8 @@ def features(sent: Span, published: str | None) -> list[str]:
         elif not tok.is_space:
             toks.append(tok.lower_)
     feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-    clubs = len({e.kb_id_ or e.text for e in sent.ents if e.label_ == "CLUB"})
-    people = sum(1 for e in sent.ents if e.label_ == "PERSON")
+    clubs = len({e.kb_id_ or e.text for e in ents if e.label_ == "CLUB"})
+    people = sum(1 for e in ents if e.label_ == "PERSON")
     return feats + [f"clubs={min(clubs, 3)}", f"people={min(people, 2)}"]
 
 

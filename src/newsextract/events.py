@@ -22,7 +22,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import linker  # noqa: F401  (doc._.club_venues)
+from .linker import STAGES
 from .eventclf import EventSentenceClassifier, features
 from .people import role_of
 
@@ -82,12 +82,6 @@ COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission
 HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
 AWAY_WORDS = re.compile(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b", re.I)
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
-STAGES = re.compile(
-    r"\b(league phase|fase campionato|fase a gironi|group stage|gironi|playoff|play-off|preliminar\w*|qualifying round|"
-    r"third qualifying round|terzo turno preliminare|round of 16|ottavi(?: di finale)?|quarter-finals?|quarti(?: di finale)?|"
-    r"semi-finals?|semifinal\w*|final\b|finale\b|knockout round play-offs?|sedicesimi|round of 32)\b",
-    re.I,
-)
 OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trip to|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
 FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
@@ -170,14 +164,16 @@ class EventExtractor:
         text = doc.text
         teasers = teaser_ranges(text)
         draw_story = bool(DRAW.search(text))
-        clubs_all = [e for e in doc.ents if e.label_ == "CLUB"]
+        all_ents = list(doc.ents)
+        clubs_all = [e for e in all_ents if e.label_ == "CLUB"]
         main = self._main_club(clubs_all)
         events: list[dict] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
-            events += self._sentence(doc, sent, main, draw_story)
+            sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
+            events += self._sentence(doc, sent, sent_ents, main, draw_story)
         self._fill_from_context(doc, events)
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
@@ -212,9 +208,8 @@ class EventExtractor:
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
-    def _sentence(self, doc: Doc, sent: Span, main: Span | None, draw_story: bool) -> list[dict]:
+    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> list[dict]:
         text = sent.text
-        ents = [e for e in doc.ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
         people = [e for e in ents if e.label_ == "PERSON"]
         dates = [e for e in ents if e.label_ == "DATE" and e._.value]
@@ -227,7 +222,7 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        probs = self.classifier.predict(features(sent, doc._.published))
+        probs = self.classifier.predict(features(sent, doc._.published, ents) if self.classifier.trained else [])
         out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
         kept = [ev for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         for ev in kept:
@@ -243,7 +238,8 @@ class EventExtractor:
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
         if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
-            out += (self._draw_line(sent, common) if draw_story else []) or self._fixtures(doc, sent, clubs, venue, main, common)
+            all_clubs = [e for e in ents if e.label_ == "CLUB"]
+            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common)
         if people and TRANSFER.search(text) and not HISTORY.search(text):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -369,7 +365,7 @@ class EventExtractor:
                  "method": method, "confidence": 0.7 if clubs else 0.5}]
 
     @staticmethod
-    def _fixtures(doc, sent, clubs, venue, main, common) -> list[dict]:
+    def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
         """Upcoming matches: the sentence's subject against each club a fixture cue points at."""
         text, base = sent.text, sent.start_char
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
@@ -380,7 +376,7 @@ class EventExtractor:
             teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
         if len(teams) < 2:
             return []
-        pairs = versus_pairs(text, base, [e for e in sent.ents if e.label_ == "CLUB"])
+        pairs = versus_pairs(text, base, all_clubs)
         if pairs:
             return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6} for h, a in pairs]
         cues = list(OPPONENT_CUE.finditer(text))
@@ -411,11 +407,10 @@ class EventExtractor:
         return out
 
     @staticmethod
-    def _draw_line(sent: Span, common: dict) -> list[dict]:
+    def _draw_line(sent: Span, clubs: list[Span], common: dict) -> list[dict]:
         """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent."""
         text, base = sent.text, sent.start_char
         colon = text.find(":")
-        clubs = [e for e in sent.ents if e.label_ == "CLUB"]
         if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon:
             return []
         chain = list_after(text, base, clubs[1:], colon + 1)

@@ -37,6 +37,12 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
 DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|esi|i|h|ic|ean|ino|ina|ini|ine|ois|aise|ais|ako|aka|aki|ache)$")
 ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
                          r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
+STAGES = re.compile(
+    r"\b(league phase|fase campionato|fase a gironi|group stage|gironi|playoff|play-off|preliminar\w*|qualifying round|"
+    r"third qualifying round|terzo turno preliminare|round of 16|ottavi(?: di finale)?|quarter-finals?|quarti(?: di finale)?|"
+    r"semi-finals?|semifinal\w*|final\b|finale\b|knockout round play-offs?|sedicesimi|round of 32)\b",
+    re.I,
+)
 PLACE_PREPS = {"in", "to", "at", "from", "near", "da", "verso", "around", "across", "dal", "dalla", "nel", "nella", "nell'", "dall'"}
 FOOTBALL_WORDS = re.compile(
     r"\b(calcio|gol|goal|partita|match|campionato|league|club|allenatore|coach|manager|stadio|stadium|squadra|team|"
@@ -212,6 +218,8 @@ class Linker:
         label = ent.label_
         if label in ("PERSON", "CLUB") and self._common_word(doc, ent):
             return None
+        if label in ("CLUB", "PERSON", "COMPETITION", "VENUE") and STAGES.fullmatch(ent.text):
+            return None
         from_ruler = bool(ent.ent_id_)
         if from_ruler and label == "CLUB" and fold(ent.text) in self.cities and self._placelike(doc, ent):
             return None
@@ -227,7 +235,7 @@ class Linker:
             label = "PERSON"
         if label == "CLUB" and ids and self._national(ids) and self._placelike(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION")
-        if label == "CLUB" and not ids and fold(name) in self.cities:
+        if label == "CLUB" and not ids and (fold(name) in self.cities or (len(ent) == 1 and self._placelike(doc, ent))):
             return Span(doc, ent.start, ent.end, label="LOCATION")
         if label == "PERSON" and name.casefold() in self.countries:
             return Span(doc, ent.start, ent.end, label="LOCATION")

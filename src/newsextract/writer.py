@@ -64,9 +64,9 @@ class JsonlWriter:
             self.done, good = done_keys(self.partial)
             with self.partial.open("r+b" if self.partial.exists() else "wb") as fh:
                 fh.truncate(good)
-            self._fh = self.partial.open("a", encoding="utf-8")
+            self._fh = self.partial.open("a", encoding="utf-8", errors="backslashreplace")
         else:
-            self._fh = self.partial.open("w", encoding="utf-8")
+            self._fh = self.partial.open("w", encoding="utf-8", errors="backslashreplace")
         return self
 
     def write(self, record: BaseModel) -> None:
