@@ -181,19 +181,14 @@ def train(
     workdir: Path = typer.Option(Path("training"), help="Scratch folder for DocBins and checkpoints"),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps"),
     augment: Optional[int] = typer.Option(None, min=0, help="Name-swapped copies of the training split to add (default: per language)"),
-    events_only: bool = typer.Option(False, help="Only retrain the event classifier of the existing models"),
+    refit_only: bool = typer.Option(False, help="Keep the trained NER; refit what is learned after it and re-score"),
 ) -> None:
     """Reproduce models/<lang> from the corpora (seeded), and record dev/test scores in its meta.json."""
-    from .train import refit_events, train_language
-
-    if events_only:
-        for lang in langs:
-            err.print(f"{lang}: event classifier retrained on {refit_events(lang, corpora, models / lang)} sentences")
-        return
+    from .train import refit, train_language
 
     overrides = {"training.max_steps": max_steps} if max_steps else {}
     for lang in langs:
-        metrics = train_language(lang, corpora, models / lang, workdir / lang, overrides, augment)
+        metrics = refit(lang, corpora, models / lang) if refit_only else train_language(lang, corpora, models / lang, workdir / lang, overrides, augment)
         for split, m in metrics.items():
             labels = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(m["per_label"].items()))
             err.print(f"{lang} {split}: F1 {m['f1']:.3f} (P {m['p']:.3f} R {m['r']:.3f}) | {labels}")

@@ -125,14 +125,15 @@ def fit_events(nlp: Language, articles: list[dict]) -> int:
     return len(rows)
 
 
-def refit_events(lang: str, corpora: Path, model: Path) -> int:
-    """Refit only what is learned after NER (common words, event classifier) of a shipped pipeline."""
+def refit(lang: str, corpora: Path, model: Path) -> dict:
+    """Refit what is learned after NER (common words, event classifier) of a shipped pipeline, and re-score it."""
     nlp = spacy.load(model)
-    train = read_jsonl(corpora / lang / "train.jsonl")
-    nlp.get_pipe("newsextract_linker").common = common_words(nlp, train)
-    n = fit_events(nlp, train)
+    splits = {s: read_jsonl(corpora / lang / f"{s}.jsonl") for s in ("train", "dev", "test")}
+    nlp.get_pipe("newsextract_linker").common = common_words(nlp, splits["train"])
+    fit_events(nlp, splits["train"])
+    nlp.meta["newsextract_metrics"] = {split: per_label(nlp, splits[split]) for split in ("dev", "test")}
     nlp.to_disk(model)
-    return n
+    return nlp.meta["newsextract_metrics"]
 
 
 def reports(ev: dict, names: set[str], text: str) -> bool:
