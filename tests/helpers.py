@@ -1,12 +1,15 @@
-"""Test helpers: run our components over text with some entities given by hand."""
+"""Test helpers: components over text with entities given by hand; reading inputs."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
+
+from newsextract.readers import Article, ReadError, read_inputs
 
 
 def annotate(nlp: Language, text: str, people: tuple[str, ...] = (), dates: tuple[str, ...] = (), published: str | None = None) -> Doc:
@@ -22,3 +25,12 @@ def annotate(nlp: Language, text: str, people: tuple[str, ...] = (), dates: tupl
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def read_all(*inputs: Path | str, **kwargs) -> list[Article | ReadError]:
+    return list(read_inputs([str(i) for i in inputs], **kwargs))
+
+
+def only(items: list) -> Article | ReadError:
+    assert len(items) == 1, items
+    return items[0]

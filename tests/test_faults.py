@@ -7,7 +7,6 @@ Reader-level tests look at each fault on its own; ``test_cli_on_the_whole_fault_
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import signal
@@ -24,9 +23,11 @@ from typer.testing import CliRunner
 from newsextract.batch import process
 from newsextract.cli import app, count_inputs
 from newsextract.extract import Options, error_record
-from newsextract.readers import Article, ReadError, decode, read_inputs
+from newsextract.readers import Article, ReadError, decode
 from newsextract.schema import OUTPUT_ADAPTER, ErrorRecord, Record
 from newsextract.writer import JsonlWriter
+
+from helpers import only, read_all
 
 IT_TEXT = ("L'Inter ha battuto il Torino 5-0 a San Siro nella prima giornata di Serie A. "
            "Lautaro Martinez ha segnato una doppietta e Marcus Thuram ha aggiunto altre due reti.\n")
@@ -82,14 +83,6 @@ def zip_bytes(tmp: Path) -> bytes:
     path.unlink()
     return data
 
-
-def read_all(*inputs: Path | str, **kwargs) -> list[Article | ReadError]:
-    return list(read_inputs([str(i) for i in inputs], **kwargs))
-
-
-def only(items: list) -> Article | ReadError:
-    assert len(items) == 1, items
-    return items[0]
 
 
 def utf8_name_supported(folder: Path) -> bool:

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from newsextract import readers
-from newsextract.readers import Article, ReadError, decode, discover, doc_id_for, read_bytes, read_inputs, read_jsonl
+from newsextract.readers import Article, ReadError, decode, discover, doc_id_for, read_bytes, read_jsonl
+
+from helpers import only, read_all
 
 IT_TEXT = ("L'Inter ha battuto il Torino 5-0 a San Siro nella prima giornata di Serie A. "
            "Lautaro Martinez ha segnato una doppietta e Marcus Thuram ha aggiunto altre due reti.\n")
@@ -45,14 +47,6 @@ def write(path: Path, data: bytes | str) -> Path:
     path.write_bytes(data)
     return path
 
-
-def read_all(*inputs: Path | str, **kwargs) -> list[Article | ReadError]:
-    return list(read_inputs([str(i) for i in inputs], **kwargs))
-
-
-def only(items: list) -> Article | ReadError:
-    assert len(items) == 1, items
-    return items[0]
 
 
 def sha(data: bytes | str) -> str:

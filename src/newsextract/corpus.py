@@ -36,7 +36,9 @@ class CorpusError(ValueError):
 
 
 @dataclass
-class Article:
+class AnnotatedArticle:
+    """One annotated article: plain text, gold spans, metadata, gold events."""
+
     id: str
     text: str
     spans: list[dict] = field(default_factory=list)
@@ -67,9 +69,9 @@ def parse_markup(marked: str) -> tuple[str, list[dict]]:
     return "".join(out), spans
 
 
-def parse_file(path: Path) -> list[Article]:
+def parse_file(path: Path) -> list[AnnotatedArticle]:
     """Read one authoring file into articles (text, spans, meta, events)."""
-    articles: list[Article] = []
+    articles: list[AnnotatedArticle] = []
     header: dict | None = None
     body: list[str] = []
     events: list[dict] = []
@@ -80,7 +82,7 @@ def parse_file(path: Path) -> list[Article]:
         marked = "\n".join(body).strip("\n").rstrip()
         text, spans = parse_markup(marked)
         art_id = header.pop("id")
-        articles.append(Article(art_id, text, spans, dict(header), list(events)))
+        articles.append(AnnotatedArticle(art_id, text, spans, dict(header), list(events)))
 
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("### id:"):
@@ -102,7 +104,7 @@ def parse_file(path: Path) -> list[Article]:
     return articles
 
 
-def check_article(art: Article, tokenizer=None) -> list[str]:
+def check_article(art: AnnotatedArticle, tokenizer=None) -> list[str]:
     """Problems in one article: offsets, labels, normalized values, event references."""
     problems = []
     prev_end = -1
@@ -151,9 +153,9 @@ def event_clubs(ev: dict) -> list[str]:
     return names
 
 
-def build(lang_dir: Path, tokenizer=None) -> dict[str, list[Article]]:
+def build(lang_dir: Path, tokenizer=None) -> dict[str, list[AnnotatedArticle]]:
     """Parse every authoring file of one language into splits, validating as it goes."""
-    splits: dict[str, list[Article]] = {s: [] for s in SPLITS}
+    splits: dict[str, list[AnnotatedArticle]] = {s: [] for s in SPLITS}
     problems: list[str] = []
     for path in sorted((lang_dir / "src").glob("*.txt")):
         split = path.name.split("_", 1)[0]
@@ -170,7 +172,7 @@ def build(lang_dir: Path, tokenizer=None) -> dict[str, list[Article]]:
     return splits
 
 
-def write_jsonl(articles: list[Article], path: Path) -> None:
+def write_jsonl(articles: list[AnnotatedArticle], path: Path) -> None:
     path.write_text("".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
 
 
