@@ -36,7 +36,8 @@ AET = re.compile(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|d
 AGG = re.compile(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)", re.I)
 RESULT_VERBS = re.compile(
     r"\b(beat|beats|beaten by|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew with|draw with|drew \d+-\d+ with|held|"
-    r"win over|victory over|defeat (?:to|by)|loss to|lost to|"
+    r"win over|victory over|defeat (?:to|by)|loss to|lost to|beating|defeating|thrashing|edging|overcoming|"
+    r"battendo|superando|sconfiggendo|travolgendo|"
     r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato con|pareggia con|espugna|espugnato|"
     r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa))\b",
     re.I,
@@ -58,7 +59,7 @@ FIXTURE = re.compile(
 )
 DRAW = re.compile(
     r"\b(sorteggi\w*|urna di|drawn\b|draw (?:for|ceremony|took place|was made|pitted|paired|handed|in nyon|in monaco)\b|"
-    r"(?:the|['’]s)\s+draw\b(?!\s+(?:with|against|at|level|away|for|from|in|on)\b))",
+    r"(?:the|['’]s)\s+(?:[a-z]+\s+)?draw\b(?!\s+(?:with|against|at|level|away|for|from|in|on|between)\b))",
     re.I,
 )
 TRANSFER = re.compile(
@@ -175,6 +176,11 @@ class EventExtractor:
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
             events += self._sentence(doc, sent, sent_ents, main, draw_story)
         self._fill_from_context(doc, events)
+        if draw_story:
+            drawn = [ev[side] for ev in events if ev["type"] == "fixture" for side in ("home", "away")]
+            for ev in events:
+                if ev["type"] == "draw":
+                    ev["clubs"] = ev["clubs"] + drawn
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
 
@@ -232,6 +238,10 @@ class EventExtractor:
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
         out: list[dict] = []
         out += self._results(doc, sent, clubs, venue, common, main)
+        for ev in [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties"))]:
+            loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
+            out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser],
+                        "method": "aggregate" if ev.get("aggregate") else "penalties", "confidence": 0.6})
         if DRAW.search(text):
             place = next((e.text for e in ents if e.label_ == "LOCATION"), None)
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
@@ -302,18 +312,20 @@ class EventExtractor:
         return out
 
     def _details(self, ev, text, sent, home, away, venue) -> None:
+        """Extra time, penalties, aggregate and venue; the winner from the deciding score."""
         if AET.search(text):
             ev["extra_time"] = True
+        if venue is not None:
+            ev["venue"] = _ref(venue)
         if pm := PEN_SCORE.search(text):
             ev["penalties"] = f"{pm.group(1) or pm.group(3)}-{pm.group(2) or pm.group(4)}"
         if am := AGG.search(text):
             ev["aggregate"] = f"{am.group(1) or am.group(3)}-{am.group(2) or am.group(4)}"
-        if venue is not None:
-            ev["venue"] = _ref(venue)
-        if ev.get("score") and ev.get("penalties") is None:
-            h, a = (int(x) for x in ev["score"].split("-"))
-            if h != a:
-                ev["winner"] = ev["home"] if h > a else ev["away"]
+        for field in ("score", "aggregate", "penalties"):
+            if ev.get(field):
+                h, a = (int(x) for x in ev[field].split("-"))
+                if h != a:
+                    ev["winner"] = ev["home"] if h > a else ev["away"]
 
     @staticmethod
     def _pair_for_score(text: str, base: int, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
@@ -325,7 +337,7 @@ class EventExtractor:
         if len(before) >= 2:
             a, b = before[-2], before[-1]
             gap = text[a.end_char - base : b.start_char - base]
-            if len(gap) <= 60:
+            if len(gap) <= 60 or RESULT_VERBS.search(gap):
                 return a, b
         if before and after:
             return before[-1], after[0]
