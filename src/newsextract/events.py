@@ -86,7 +86,6 @@ FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn
 OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trip to|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
 FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
-SCORER = re.compile(r"(?:\(|,|;|\s)\s*(\d{1,3})(?:['’]|st|nd|rd|th|°)?(?:\s?\+\s?\d)?['’]?\s*(?:min|minute|\))?", re.I)
 
 
 LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$", re.I)
