@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .linker import STAGES
 from .eventclf import EventSentenceClassifier, features
-from .people import role_of
+from .people import club_of, role_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -54,7 +54,7 @@ NOT_REAL = re.compile(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could
 FIXTURE = re.compile(
     r"\b(will (?:face|host|play|meet|visit|travel)|(?:are|is) set to (?:face|host|meet|play)|face|faces|host|hosts|visit|visits|meet|take on|takes on|clash|"
     r"affronterà|affronteranno|affronta|sfiderà|sfideranno|sfida|ospiterà|ospita|riceve|riceverà|in programma|trasferta|attende|"
-    r"giocherà|scenderà in campo|match|partita|gara|sarà)\b",
+    r"giocherà|scenderà in campo|match|partita|gara|sarà|hosting|welcomes?|at home to|trips? to)\b",
     re.I,
 )
 DRAW = re.compile(
@@ -83,8 +83,8 @@ COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission
 HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
 AWAY_WORDS = re.compile(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b", re.I)
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
-OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trip to|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
-FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà)\b", re.I)
+OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
+FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b", re.I)
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
@@ -463,6 +463,8 @@ class EventExtractor:
             elif re.search(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$", before):
                 to_club = to_club or c
         cue = TRANSFER.search(text)
+        if from_club is None:
+            from_club = club_of(text, [person], [c for c in clubs if c is not to_club], base)
         if to_club is None and from_club is None and not DEAL.search(text):
             return None
         if to_club is None:

@@ -88,12 +88,12 @@ def role_of(text: str, group: list[Span], offset: int = 0) -> str | None:
     return None
 
 
-def club_of(text: str, group: list[Span], clubs: list[Span]) -> Span | None:
+def club_of(text: str, group: list[Span], clubs: list[Span], offset: int = 0) -> Span | None:
     """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic'."""
     for m in group:
         for club in clubs:
-            between = text[club.end_char : m.start_char] if club.end_char <= m.start_char else None
-            after = text[m.end_char : club.start_char] if m.end_char <= club.start_char else None
+            between = text[club.end_char - offset : m.start_char - offset] if club.end_char <= m.start_char else None
+            after = text[m.end_char - offset : club.start_char - offset] if m.end_char <= club.start_char else None
             if between is not None and CLUB_LINK.match(between):
                 return club
             if after is not None and re.fullmatch(r"\s*(?:of|at|del|della|dell['’]|di)\s*", after, re.I):
