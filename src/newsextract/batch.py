@@ -18,8 +18,7 @@ from typing import Callable, Iterable, Iterator
 from .extract import Options, error_record, extract, extract_batch
 from .pipeline import Pipelines
 from .readers import Article, ReadError
-from .schema import ErrorInfo, ErrorRecord, Record, Versions
-from . import __version__
+from .schema import ErrorRecord, Record
 
 Item = Article | ReadError
 Result = Record | ErrorRecord
@@ -65,9 +64,7 @@ def process(item: Item, pipes: Pipelines, options: Options) -> Result:
     try:
         return extract(item, pipes, options)
     except Exception as exc:  # one bad article must not stop the batch
-        return ErrorRecord(doc_id=item.doc_id, source=item.source, sha256=item.sha256,
-                           error=ErrorInfo(kind="internal", message=f"{type(exc).__name__}: {exc}"),
-                           versions=Versions(newsextract=__version__))
+        return error_record(ReadError(item.doc_id, item.source, "internal", f"{type(exc).__name__}: {exc}", item.sha256))
 
 
 def _init_worker(settings: Settings) -> None:

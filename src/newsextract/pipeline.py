@@ -91,7 +91,7 @@ class Pipelines:
             if self.extra_kb:
                 cfg = {"extra_kb": list(self.extra_kb)}
                 override = {"components": {"newsextract_kb_ruler": cfg, "newsextract_linker": cfg}}
-            nlp = spacy.load(spec or path, config=override) if not spec else spacy.load(spec)
+            nlp = spacy.load(spec) if spec else spacy.load(path, config=override)
             return assemble(nlp, self.extra_kb, self.label_map)
         self.warnings[lang] = f"no trained pipeline for '{lang}' in {path}: knowledge-base ruler only"
         return assemble(blank(lang), self.extra_kb)
