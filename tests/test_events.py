@@ -1,12 +1,10 @@
-"""Event rules in both languages, on text with entities found by the KB ruler (people and dates preset)."""
+"""Event rules in both languages (KB ruler pipelines, people and dates preset), and the shipped pipelines' trained event judges."""
 
 from __future__ import annotations
 
-
-
 from helpers import annotate
 
-
+from newsextract.events import EventExtractor
 
 
 def events(doc, kind=None):
@@ -85,3 +83,27 @@ def test_coach_change(it):
                    people=("Paulo Fonseca", "Sérgio Conceição"))
     ev = events(doc, "coach_change")[0]
     assert (ev["club"], ev["coach_out"], ev["coach_in"]) == ("ac-milan", "Paulo Fonseca", "Sérgio Conceição")
+
+
+def shipped_events(extractor, text, lang):
+    record = extractor.extract(text, published="2025-01-08", lang=lang)
+    return {(e.type, e.home.name, e.away.name, getattr(e, "score", None)) for e in record.events if e.type in ("match_result", "fixture")}
+
+
+def test_pair_classifier_reads_results_and_fixtures_in_both_languages(extractor):
+    assert shipped_events(extractor, "Chelsea host Shamrock Rovers at Stamford Bridge on Thursday before travelling to Everton on Sunday.", "en") == {
+        ("fixture", "Chelsea", "Shamrock Rovers", None), ("fixture", "Everton", "Chelsea", None)}
+    assert shipped_events(extractor, "L'Inter ha battuto il Torino 3-1 a San Siro. Sabato i nerazzurri affronteranno il Milan nel derby.", "it") == {
+        ("match_result", "Inter", "Torino", "3-1"), ("fixture", "Inter", "AC Milan", None)}
+
+
+def test_shipped_event_component_round_trips(pipes, tmp_path):
+    nlp = pipes.get("en")
+    component = nlp.get_pipe("newsextract_events")
+    assert component.pairs.trained and component.classifier.trained
+    component.to_disk(tmp_path / "events")
+    again = EventExtractor(component.min_confidence, component.thresholds).from_disk(tmp_path / "events")
+    text = "Arsenal beat Chelsea 2-1 at the Emirates on Sunday, and host Everton on Saturday."
+    with nlp.select_pipes(disable=["newsextract_events"]):
+        doc = nlp(text)
+    assert again(doc)._.events == component(doc)._.events != []

@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .kb import KnowledgeBase, fold
+
 LABELS = ("CLUB", "PERSON", "VENUE", "COMPETITION", "DATE", "LOCATION")
 EVENT_TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
 SPLITS = ("train", "dev", "test")
@@ -141,6 +143,12 @@ def check_article(art: AnnotatedArticle, tokenizer=None) -> list[str]:
 def canonical(text: str, span: dict) -> str:
     """The gold normalized name of a span: its norm if given, else its surface text."""
     return span.get("norm") or text[span["start"] : span["end"]]
+
+
+def club_key(kb: KnowledgeBase, name: str) -> str:
+    """What a club name is compared by in events: its KB id when unambiguous, else its folded form."""
+    ids = kb.lookup("CLUB", name)
+    return sorted(ids)[0] if len(ids) == 1 else fold(name)
 
 
 def event_clubs(ev: dict) -> list[str]:

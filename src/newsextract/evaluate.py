@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.vocab import Vocab
 
-from .corpus import canonical, event_clubs, read_jsonl
+from .corpus import canonical, club_key, event_clubs, read_jsonl
 from .extract import Options, extract
 from .kb import KnowledgeBase, fold
 from .pipeline import Pipelines
@@ -121,8 +121,7 @@ class Evaluator:
         return res
 
     def _club_key(self, name: str) -> str:
-        ids = self.kb.lookup("CLUB", name)
-        return sorted(ids)[0] if len(ids) == 1 else fold(name)
+        return club_key(self.kb, name)
 
     def _events(self, gold: dict, record: Record, c: Counter) -> None:
         gold_events = [(g["type"], {self._club_key(n) for n in event_clubs(g)}, g) for g in gold.get("events", [])]

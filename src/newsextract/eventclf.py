@@ -1,11 +1,19 @@
-"""Which event types a sentence reports: a small multi-label logistic regression.
+"""Trained judges for the event rules: small multi-label logistic regressions.
 
-The event rules find participants and fields; this classifier, trained on the gold
-events of the training split, decides whether a sentence really reports a result, a
-fixture, a transfer... and so vetoes rule output in standings tables, career histories
-and other sentences that merely look like news. Features are the sentence's words and
-bigrams with entities replaced by their labels (dates by whether they fall before or
-after publication), so it learns contexts rather than names.
+Two of them sit in the event component, both trained on the gold events of the
+training split:
+
+* the sentence classifier decides whether a sentence really reports a result, a
+  fixture, a transfer... and so vetoes rule output in standings tables, career
+  histories and other sentences that merely look like news;
+* the pair classifier decides, for every two clubs a sentence names together (or one
+  club and the article's main club, for "they face Roma"), whether the article reports
+  a result or a fixture between them. It sees the words around and between the names
+  and what the rules made of them, so it learns where the rules go wrong.
+
+Features are words with entities replaced by their labels (dates by whether they fall
+before or after publication), so the models learn contexts rather than names. Rows are
+sparse lists of feature indices; training is full-batch gradient descent in numpy.
 """
 
 from __future__ import annotations
@@ -16,37 +24,79 @@ import numpy as np
 from spacy.tokens import Span
 
 TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
+PAIR_TYPES = ("match_result", "fixture")
 MIN_POSITIVES = 30
 SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
-def features(sent: Span, published: str | None, ents: list[Span] | None = None) -> list[str]:
-    """Unigrams and bigrams over normalized tokens, plus counts of clubs and people (ents: the sentence's entities)."""
-    ents = list(sent.ents) if ents is None else ents
+def tokens(span: Span, published: str | None, ents: list[Span]) -> list[str]:
+    """The span's words, lowercased, with each entity as one <LABEL> token and numbers as <NUM>."""
     starts = {e.start: e for e in ents}
-    toks = []
-    for tok in sent:
+    out = []
+    for tok in span:
         if tok.ent_type_ and tok.ent_iob_ == "I":
             continue
         if tok.ent_type_ == "DATE":
             ent = starts.get(tok.i)
             value = ent._.value if ent is not None else None
-            toks.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
+            out.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
         elif tok.ent_type_:
-            toks.append(f"<{tok.ent_type_}>")
+            out.append(f"<{tok.ent_type_}>")
         elif tok.like_num or SCORE_RE.match(tok.text):
-            toks.append("<NUM>")
+            out.append("<NUM>")
         elif not tok.is_space:
-            toks.append(tok.lower_)
+            out.append(tok.lower_)
+    return out
+
+
+def features(sent: Span, published: str | None, ents: list[Span] | None = None) -> list[str]:
+    """Unigrams and bigrams over normalized tokens, plus counts of clubs and people (ents: the sentence's entities)."""
+    ents = list(sent.ents) if ents is None else ents
+    toks = tokens(sent, published, ents)
     feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
     clubs = len({e.kb_id_ or e.text for e in ents if e.label_ == "CLUB"})
     people = sum(1 for e in ents if e.label_ == "PERSON")
     return feats + [f"clubs={min(clubs, 3)}", f"people={min(people, 2)}"]
 
 
-class EventSentenceClassifier:
-    def __init__(self, vocab: dict[str, int] | None = None, weights: np.ndarray | None = None, bias: np.ndarray | None = None,
-                 positives: dict[str, int] | None = None):
+def pair_features(sent: Span, first: Span, second: Span | None, published: str | None, ents: list[Span],
+                  clubs: list[Span], rules: set[str]) -> list[str]:
+    """Features of a candidate pair: the words before, between and after its club mentions.
+
+    second is None when the other club is the article's main club, not named in the
+    sentence ("they host Roma"). clubs: the sentence's clubs, in order; rules: the event
+    types the rules read for this pair.
+    """
+    doc = sent.doc
+    order = [c.start for c in clubs]
+    where = [order.index(first.start)] + ([order.index(second.start)] if second is not None else [])
+    last = second if second is not None else first
+    before = tokens(doc[max(sent.start, first.start - 4) : first.start], published, ents)
+    after = tokens(doc[last.end : min(sent.end, last.end + 4)], published, ents)
+    feats = [f"b:{w}" for w in before] + [f"a:{w}" for w in after]
+    feats += [f"b1:{before[-1]}" if before else "b1:^", f"a1:{after[0]}" if after else "a1:$"]
+    if second is None:
+        feats.append("implicit")
+    else:
+        gap = tokens(doc[first.end : second.start], published, ents)
+        feats += [f"g:{w}" for w in gap] + [f"g {a} {b}" for a, b in zip(gap, gap[1:])]
+        feats.append(f"gap={' '.join(gap)}" if len(gap) <= 3 else f"gaplen={min(len(gap) // 5, 4)}")
+        feats.append("adjacent" if "<CLUB>" not in gap else "apart")
+        feats.append(f"between={min(where[1] - where[0] - 1, 3)}")
+    feats += [f"first@{min(where[0], 3)}", f"last@{min(len(clubs) - 1 - where[-1], 3)}"]
+    start = tokens(doc[sent.start : min(sent.end, sent.start + 2)], published, ents)
+    feats += [f"start:{w}" for w in start]
+    feats += [f"clubs={min(len(clubs), 5)}"] + [f"rule={t}" for t in sorted(rules)] + ([] if rules else ["rule=none"])
+    sentence = tokens(sent, published, ents)
+    return feats + [f"s:{w}" for w in set(sentence)]
+
+
+class LogReg:
+    """Multi-label logistic regression over sparse binary features, serializable to JSON."""
+
+    def __init__(self, labels: tuple[str, ...] = TYPES, vocab: dict[str, int] | None = None, weights: np.ndarray | None = None,
+                 bias: np.ndarray | None = None, positives: dict[str, int] | None = None):
+        self.labels = tuple(labels)
         self.vocab = vocab or {}
         self.weights = weights
         self.bias = bias
@@ -56,52 +106,59 @@ class EventSentenceClassifier:
     def trained(self) -> bool:
         return self.weights is not None
 
-    def _matrix(self, rows: list[list[str]]) -> np.ndarray:
-        x = np.zeros((len(rows), len(self.vocab)), dtype=np.float32)
+    def _rows(self, rows: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Known feature indices of all rows, flattened, and the row each index belongs to."""
+        idx, owner = [], []
         for i, feats in enumerate(rows):
-            for f in feats:
-                j = self.vocab.get(f)
-                if j is not None:
-                    x[i, j] = 1.0
-        return x
+            known = {self.vocab[f] for f in feats if f in self.vocab}
+            idx += known
+            owner += [i] * len(known)
+        return np.array(idx, dtype=np.int64), np.array(owner, dtype=np.int64)
 
-    def fit(self, rows: list[list[str]], labels: list[set[str]], epochs: int = 60, lr: float = 0.5, l2: float = 1e-4,
-            min_count: int = 2) -> "EventSentenceClassifier":
+    def _scores(self, idx: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+        z = np.tile(self.bias, (n, 1))
+        np.add.at(z, owner, self.weights[idx])
+        return 1 / (1 + np.exp(-z))
+
+    def fit(self, rows: list[list[str]], labels: list[set[str]], epochs: int = 80, lr: float = 0.5, l2: float = 1e-4,
+            min_count: int = 2) -> "LogReg":
         counts: dict[str, int] = {}
         for feats in rows:
             for f in set(feats):
                 counts[f] = counts.get(f, 0) + 1
         self.vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-        x = self._matrix(rows)
-        y = np.array([[t in lab for t in TYPES] for lab in labels], dtype=np.float32)
-        self.positives = {t: int(n) for t, n in zip(TYPES, y.sum(axis=0))}
-        self.weights = np.zeros((x.shape[1], len(TYPES)), dtype=np.float32)
-        self.bias = np.zeros(len(TYPES), dtype=np.float32)
-        pos = y.mean(axis=0).clip(1e-3, 1)
+        idx, owner = self._rows(rows)
+        y = np.array([[t in lab for t in self.labels] for lab in labels], dtype=np.float32).reshape(len(rows), len(self.labels))
+        self.positives = {t: int(n) for t, n in zip(self.labels, y.sum(axis=0))}
+        self.weights = np.zeros((len(self.vocab), len(self.labels)), dtype=np.float32)
+        self.bias = np.zeros(len(self.labels), dtype=np.float32)
+        pos = y.mean(axis=0).clip(1e-3, 1 - 1e-3)
         sample_w = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos)).astype(np.float32)
         for _ in range(epochs):
-            p = 1 / (1 + np.exp(-(x @ self.weights + self.bias)))
-            grad = (p - y) * sample_w / len(x)
-            self.weights -= lr * (x.T @ grad + l2 * self.weights)
+            grad = (self._scores(idx, owner, len(rows)) - y) * sample_w / len(rows)
+            step = np.zeros_like(self.weights)
+            np.add.at(step, idx, grad[owner])
+            self.weights -= lr * (step + l2 * self.weights)
             self.bias -= lr * grad.sum(axis=0)
         return self
 
     def predict(self, feats: list[str]) -> dict[str, float]:
-        """Probability per type; 1.0 for types the training data had too few sentences of to judge."""
+        """Probability per label; 1.0 for labels the training data had too few rows of to judge."""
         if not self.trained:
-            return {t: 1.0 for t in TYPES}
-        p = 1 / (1 + np.exp(-(self._matrix([feats]) @ self.weights + self.bias)))[0]
-        return {t: float(v) if self.positives.get(t, 0) >= MIN_POSITIVES else 1.0 for t, v in zip(TYPES, p)}
+            return {t: 1.0 for t in self.labels}
+        idx, owner = self._rows([feats])
+        p = self._scores(idx, owner, 1)[0]
+        return {t: float(v) if self.positives.get(t, 0) >= MIN_POSITIVES else 1.0 for t, v in zip(self.labels, p)}
 
     def to_dict(self) -> dict:
         if not self.trained:
             return {}
-        return {"vocab": self.vocab, "weights": self.weights.round(5).tolist(), "bias": self.bias.round(5).tolist(),
-                "positives": self.positives}
+        return {"labels": list(self.labels), "vocab": self.vocab, "weights": self.weights.round(5).tolist(),
+                "bias": self.bias.round(5).tolist(), "positives": self.positives}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "EventSentenceClassifier":
+    def from_dict(cls, data: dict, labels: tuple[str, ...] = TYPES) -> "LogReg":
         if not data:
-            return cls()
-        return cls(data["vocab"], np.array(data["weights"], dtype=np.float32), np.array(data["bias"], dtype=np.float32),
-                   data.get("positives"))
+            return cls(labels)
+        return cls(tuple(data.get("labels", labels)), data["vocab"], np.array(data["weights"], dtype=np.float32),
+                   np.array(data["bias"], dtype=np.float32), data.get("positives"))

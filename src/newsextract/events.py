@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 import srsly
@@ -22,8 +24,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .kb import fold
 from .linker import STAGES
-from .eventclf import EventSentenceClassifier, features
+from .eventclf import PAIR_TYPES, LogReg, features, pair_features
 from .people import club_of, role_of
 
 if not Doc.has_extension("events"):
@@ -50,6 +53,8 @@ QUALIFY = re.compile(
     r"vola(?:no)? (?:in|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione))\b",
     re.I,
 )
+OUTCOME = re.compile(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
+                     r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b", re.I)
 NOT_REAL = re.compile(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b", re.I)
 FIXTURE = re.compile(
     r"\b(will (?:face|host|play|meet|visit|travel)|(?:are|is) set to (?:face|host|meet|play)|face|faces|host|hosts|visit|visits|meet|take on|takes on|clash|"
@@ -118,7 +123,7 @@ def list_after(text: str, base: int, clubs: list[Span], start: int | None) -> li
     return chain
 
 
-DEFAULT_THRESHOLDS = {"match_result": 0.5, "fixture": 0.25, "draw": 0.5, "qualification": 0.5, "transfer": 0.5, "coach_change": 0.5}
+DEFAULT_THRESHOLDS = {"match_result": 0.7, "fixture": 0.6, "draw": 0.5, "qualification": 0.5, "transfer": 0.5, "coach_change": 0.5}
 
 
 def scores_in(text: str) -> list[re.Match]:
@@ -149,32 +154,57 @@ def _ref(span: Span) -> dict:
 
 
 def _key(span: Span) -> str:
-    return span.kb_id_ or span.text.lower()
+    return span.kb_id_ or fold(span.text)
+
+
+def club_keys(ev: dict, spans: dict[tuple[int, int], Span]) -> frozenset[str]:
+    """Keys of the clubs an event names in its single-club fields and its eliminated list."""
+    refs = [ev.get(f) for f in ("home", "away", "club", "from", "to")] + list(ev.get("eliminated") or [])
+    return frozenset(_key(spans[(r["start"], r["end"])]) for r in refs if r and (r["start"], r["end"]) in spans)
+
+
+MAX_PAIR_CLUBS = 6
+
+
+@dataclass
+class Candidate:
+    """Two clubs a sentence may report a result or fixture between, for the pair classifier to judge.
+
+    mode "pair": both named in the sentence; "main": one named, the other the article's
+    main club ("they host Roma").
+    """
+
+    mode: str
+    first: Span
+    second: Span | None
+    keys: frozenset[str]
+    sent: Span
+    common: dict
+    venue: Span | None
+    rules: dict[str, dict] = field(default_factory=dict)
+    feats: list[str] = field(default_factory=list)
 
 
 class EventExtractor:
-    """Rule-based events per sentence over linked entities, vetted by a trained sentence classifier."""
+    """Rule-based events per sentence over linked entities, judged by two trained classifiers.
+
+    The sentence classifier vetoes rule events in sentences that do not report news; the
+    pair classifier, when trained, decides the results and fixtures: one per club pair it
+    accepts, with the fields the rules read for that pair, or read afresh.
+    """
 
     def __init__(self, min_confidence: float = 0.0, thresholds: dict[str, float] | None = None):
         self.min_confidence = min_confidence
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
-        self.classifier = EventSentenceClassifier()
+        self.classifier = LogReg()
+        self.pairs = LogReg(PAIR_TYPES)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        teasers = teaser_ranges(text)
-        draw_story = bool(DRAW.search(text))
-        all_ents = list(doc.ents)
-        clubs_all = [e for e in all_ents if e.label_ == "CLUB"]
-        main = self._main_club(clubs_all)
-        events: list[dict] = []
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
-            if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
-                continue
-            sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
-            events += self._sentence(doc, sent, sent_ents, main, draw_story)
+        events, candidates = self.read(doc)
+        if self.pairs.trained:
+            events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
         self._fill_from_context(doc, events)
+        draw_story = bool(DRAW.search(doc.text))
         if draw_story:
             drawn = [ev[side] for ev in events if ev["type"] == "fixture" for side in ("home", "away")]
             for ev in events:
@@ -182,6 +212,82 @@ class EventExtractor:
                     ev["clubs"] = ev["clubs"] + drawn
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
+
+    def read(self, doc: Doc) -> tuple[list[dict], list[Candidate]]:
+        """Rule events the sentence classifier accepts, and every sentence's club pairs with their features."""
+        teasers = teaser_ranges(doc.text)
+        draw_story = bool(DRAW.search(doc.text))
+        all_ents = list(doc.ents)
+        spans = {(e.start_char, e.end_char): e for e in all_ents}
+        main = self._main_club([e for e in all_ents if e.label_ == "CLUB"])
+        events: list[dict] = []
+        candidates: list[Candidate] = []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
+                continue
+            sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
+            found, common = self._sentence(doc, sent, sent_ents, main, draw_story)
+            events += found["kept"]
+            candidates += self._candidates(doc, sent, sent_ents, main, found["all"], common, spans)
+        return events, candidates
+
+    def _candidates(self, doc, sent, ents, main, found, common, spans) -> list[Candidate]:
+        """A sentence's club pairs (in long lists only neighbours and the head), and each club with the main club."""
+        clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
+        venue = next((e for e in ents if e.label_ == "VENUE"), None)
+        pairs = list(combinations(clubs, 2))
+        if len(clubs) > MAX_PAIR_CLUBS:
+            pairs = [(a, b) for a, b in pairs if a is clubs[0] or clubs.index(b) == clubs.index(a) + 1]
+        todo = [("pair", a, b) for a, b in pairs]
+        if main is not None and len(clubs) <= 3 and _key(main) not in {_key(c) for c in clubs}:
+            todo += [("main", c, main) for c in clubs]
+        out = []
+        for mode, first, second in todo:
+            keys = frozenset((_key(first), _key(second)))
+            rules = {ev["type"]: ev for ev in found if ev["type"] in (*PAIR_TYPES, "qualification") and keys <= club_keys(ev, spans)}
+            feats = pair_features(sent, first, second if mode == "pair" else None, doc._.published, ents, clubs, set(rules))
+            out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
+        return out
+
+    def _pair_events(self, candidates: list[Candidate]) -> list[dict]:
+        """Results and fixtures the pair classifier accepts; rule-read events first, so their fields win the merge.
+
+        A result the rules did not read needs an outcome in its sentence (a score, a win,
+        a defeat): "X guida il Kairat contro il Celtic" names a match but reports none.
+        """
+        out, fresh = [], []
+        for cand in candidates:
+            probs = self.pairs.predict(cand.feats)
+            kind = max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t])
+            if probs[kind] < self.thresholds[kind]:
+                continue
+            if kind in cand.rules:
+                out.append({**cand.rules[kind], "confidence": round(probs[kind], 3)})
+            elif kind == "fixture" or OUTCOME.search(cand.sent.text):
+                fresh.append({**self._fresh_event(kind, cand), "confidence": round(probs[kind], 3)})
+        return out + fresh
+
+    def _fresh_event(self, kind: str, cand: Candidate) -> dict:
+        """A result or fixture the rules did not read: sides from order and home/away words."""
+        sent, text = cand.sent, cand.sent.text
+        home, away = (cand.second, cand.first) if cand.mode == "main" else (cand.first, cand.second)
+        if AWAY_WORDS.search(text) and not HOME_WORDS.search(text):
+            home, away = away, home
+        if (kb_home := self._venue_home(sent.doc, cand.venue, [home, away])) is not None:
+            home, away = kb_home, (away if kb_home is home else home)
+        ev = {**cand.common, "type": kind, "home": _ref(home), "away": _ref(away)}
+        if kind == "match_result":
+            last = cand.second if cand.mode == "pair" else cand.first
+            near = [m for m in scores_in(text) if cand.first.start_char - sent.start_char <= m.start() <= last.end_char - sent.start_char + 12]
+            ev["score"] = f"{near[0].group(1)}-{near[0].group(2)}" if near else None
+            self._details(ev, text, sent, home, away, cand.venue)
+        else:
+            if time_mo := TIME.search(text):
+                ev["time"] = f"{int(time_mo.group(1)):02d}:{time_mo.group(2)}"
+            if cand.venue is not None:
+                ev["venue"] = _ref(cand.venue)
+        return ev
 
     @staticmethod
     def _fill_from_context(doc: Doc, events: list[dict]) -> None:
@@ -213,7 +319,8 @@ class EventExtractor:
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
-    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> list[dict]:
+    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
+        """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields."""
         text = sent.text
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
         people = [e for e in ents if e.label_ == "PERSON"]
@@ -227,12 +334,11 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        probs = self.classifier.predict(features(sent, doc._.published, ents) if self.classifier.trained else [])
         out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
-        kept = [ev for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
-        for ev in kept:
-            ev["confidence"] = round(min(ev["confidence"], probs[ev["type"]]) if self.classifier.trained else ev["confidence"], 3)
-        return kept
+        probs = self.classifier.predict(features(sent, doc._.published, ents) if self.classifier.trained and out else [])
+        kept = [{**ev, "confidence": round(min(ev["confidence"], probs[ev["type"]]), 3)}
+                for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
+        return {"all": out, "kept": kept}, common
 
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
         out: list[dict] = []
@@ -505,15 +611,6 @@ class EventExtractor:
     def _merge(doc: Doc, events: list[dict]) -> list[dict]:
         """One event per happening in this article: same type and same clubs (draws: one per article)."""
         spans = {(e.start_char, e.end_char): e for e in doc.ents}
-
-        def club_keys(ev):
-            keys = set()
-            for field in ("home", "away", "club", "from", "to"):
-                ref = ev.get(field)
-                if ref and (ref["start"], ref["end"]) in spans:
-                    keys.add(_key(spans[(ref["start"], ref["end"])]))
-            return frozenset(keys)
-
         merged: dict[tuple, dict] = {}
         for ev in events:
             if ev["type"] == "draw":
@@ -521,7 +618,7 @@ class EventExtractor:
             elif ev["type"] == "transfer":
                 key = (ev["type"], spans[(ev["person"]["start"], ev["person"]["end"])].text.split()[-1])
             else:
-                key = (ev["type"], club_keys(ev))
+                key = (ev["type"], club_keys(ev, spans))
             if key not in merged:
                 merged[key] = ev
                 continue
@@ -543,10 +640,13 @@ class EventExtractor:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "classifier.json", self.classifier.to_dict())
+        srsly.write_json(path / "pairs.json", self.pairs.to_dict())
 
     def from_disk(self, path, exclude=()):
-        saved = Path(path) / "classifier.json"
-        self.classifier = EventSentenceClassifier.from_dict(srsly.read_json(saved) if saved.exists() else {})
+        saved = {name: Path(path) / f"{name}.json" for name in ("classifier", "pairs")}
+        data = {name: srsly.read_json(p) if p.exists() else {} for name, p in saved.items()}
+        self.classifier = LogReg.from_dict(data["classifier"])
+        self.pairs = LogReg.from_dict(data["pairs"], PAIR_TYPES)
         return self
 
 

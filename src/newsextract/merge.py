@@ -5,7 +5,8 @@ have the same type, the same participants (by KB id, else folded name) and compa
 dates (equal where both are known, within two days for day dates, or one missing).
 Draws group by competition; qualifications by qualifying club; transfers by person and
 destination; coach changes by club and incoming coach; a qualification "A eliminated B"
-also counts as a report of the A-B tie. Each group becomes one
+also counts as a report of the A-B tie (a tie no article reports as a result starts
+from it). Each group becomes one
 consolidated event with its ``sources`` (doc_ids), the fields its sources agree on or,
 where they disagree, the most reported value and a note of the others.
 """
@@ -99,18 +100,20 @@ def consolidate(records: Iterable[dict]) -> list[Happening]:
 
 
 def _ties_from_qualifications(groups: list[tuple[tuple, list[dict]]]) -> None:
-    """A qualification 'A eliminated B' reports the A-B tie too: its article joins the tie's sources."""
-    for key, members in groups:
-        if key[0] != "match_result" or len(key[1]) != 2:
-            continue
-        for qkey, qmembers in groups:
-            if qkey[0] != "qualification":
+    """A qualification 'A eliminated B' reports the A-B tie too: its article joins the tie's sources, or starts the tie."""
+    quals = [q for key, members in groups if key[0] == "qualification" for q in members]
+    for q in quals:
+        for beaten in q.get("eliminated") or []:
+            teams = frozenset({ref_key(q.get("club")), ref_key(beaten)} - {None})
+            if len(teams) != 2:
                 continue
-            for q in qmembers:
-                beaten = {ref_key(r) for r in q.get("eliminated") or []}
-                if ref_key(q.get("club")) in key[1] and beaten & key[1] and q["_doc"] not in {m["_doc"] for m in members}:
-                    members.append({"type": "match_result", "participants": [], "_doc": q["_doc"], "_lang": q["_lang"],
-                                    "confidence": q.get("confidence", 0.0)})
+            members = next((m for key, m in groups if key == ("match_result", teams)), None)
+            if members is None:
+                members = []
+                groups.append((("match_result", teams), members))
+            if q["_doc"] not in {m["_doc"] for m in members}:
+                members.append({"type": "match_result", "participants": [q["club"], beaten], "_doc": q["_doc"], "_lang": q["_lang"],
+                                "confidence": q.get("confidence", 0.0)})
 
 
 def _happening(index: int, members: list[dict]) -> Happening:

@@ -20,8 +20,8 @@ from spacy.training import Example
 from spacy.util import load_config
 
 from . import __version__
-from .corpus import canonical, read_jsonl
-from .eventclf import EventSentenceClassifier, features
+from .corpus import canonical, club_key, event_clubs, read_jsonl
+from .eventclf import PAIR_TYPES, LogReg, features
 from .events import DRAW, QUALIFY
 from .kb import KnowledgeBase
 from .pipeline import assemble
@@ -92,9 +92,11 @@ def _swap(sp: dict, surface: str, text: str, swap: dict, clubs: list[str], peopl
     return surface
 
 
-def event_sentences(nlp: Language, articles: list[dict]) -> tuple[list[list[str]], list[set[str]]]:
-    """Features and gold event types of every sentence of the articles (events component off)."""
-    rows, labels = [], []
+def event_rows(nlp: Language, articles: list[dict]) -> dict[str, tuple[list[list[str]], list[set[str]]]]:
+    """Features and gold labels for both event classifiers: every sentence, and every candidate club pair."""
+    kb = KnowledgeBase()
+    extractor = nlp.get_pipe("newsextract_events")
+    rows: dict[str, tuple[list, list]] = {"sentences": ([], []), "pairs": ([], [])}
     docs = []
     for art in articles:
         doc = nlp.make_doc(art["text"])
@@ -104,9 +106,13 @@ def event_sentences(nlp: Language, articles: list[dict]) -> tuple[list[list[str]
         for art, doc in zip(articles, nlp.pipe(docs)):
             for sent in doc.sents:
                 names = {canonical(art["text"], sp) for sp in art["spans"] if sent.start_char <= sp["start"] < sent.end_char}
-                rows.append(features(sent, doc._.published))
-                labels.append({ev["type"] for ev in art.get("events", []) if reports(ev, names, sent.text)})
-    return rows, labels
+                rows["sentences"][0].append(features(sent, doc._.published))
+                rows["sentences"][1].append({ev["type"] for ev in art.get("events", []) if reports(ev, names, sent.text)})
+            gold = [(ev["type"], frozenset(club_key(kb, n) for n in event_clubs(ev))) for ev in art.get("events", []) if ev["type"] in PAIR_TYPES]
+            for cand in extractor.read(doc)[1]:
+                rows["pairs"][0].append(cand.feats)
+                rows["pairs"][1].append({kind for kind, keys in gold if keys == cand.keys})
+    return rows
 
 
 def common_words(nlp: Language, articles: list[dict]) -> set[str]:
@@ -118,11 +124,13 @@ def common_words(nlp: Language, articles: list[dict]) -> set[str]:
     return words
 
 
-def fit_events(nlp: Language, articles: list[dict]) -> int:
-    """Train the event sentence classifier of a pipeline on gold events; returns the sentence count."""
-    rows, labels = event_sentences(nlp, articles)
-    nlp.get_pipe("newsextract_events").classifier = EventSentenceClassifier().fit(rows, labels)
-    return len(rows)
+def fit_events(nlp: Language, articles: list[dict]) -> dict[str, int]:
+    """Train the event component's sentence and pair classifiers on gold events; returns the row counts."""
+    rows = event_rows(nlp, articles)
+    extractor = nlp.get_pipe("newsextract_events")
+    extractor.classifier = LogReg().fit(*rows["sentences"])
+    extractor.pairs = LogReg(PAIR_TYPES).fit(*rows["pairs"], epochs=300)
+    return {name: len(r[0]) for name, r in rows.items()}
 
 
 def refit(lang: str, corpora: Path, model: Path) -> dict:
