@@ -78,6 +78,21 @@ def test_transfer_status_and_clubs(en):
     assert events(rumour, "transfer")[0]["status"] == "rumour"
 
 
+def test_background_moves_are_no_transfers(en):
+    dated = annotate(en, "Bentancur, who joined Tottenham Hotspur from Juventus in January 2022, scored again.",
+                     people=("Bentancur",), dates=("January 2022",), published="2025-03-01")
+    loan = annotate(en, "Raheem Sterling, on loan from Chelsea, has started only once.", people=("Raheem Sterling",))
+    fresh = annotate(en, "Tottenham Hotspur signed Bentancur from Juventus in January 2022.",
+                     people=("Bentancur",), dates=("January 2022",), published="2022-01-31")
+    assert events(dated, "transfer") == events(loan, "transfer") == []
+    assert events(fresh, "transfer")[0]["from"] == "juventus"
+
+
+def test_a_final_won_on_penalties_is_no_qualification(en):
+    doc = en("Aberdeen won the Scottish Cup final, beating Celtic 4-3 on penalties after a 1-1 draw.")
+    assert events(doc, "match_result") and not events(doc, "qualification")
+
+
 def test_coach_change(it):
     doc = annotate(it, "Il Milan ha esonerato Paulo Fonseca: al suo posto arriva Sérgio Conceição.",
                    people=("Paulo Fonseca", "Sérgio Conceição"))

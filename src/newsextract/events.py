@@ -13,6 +13,7 @@ offsets of entity spans, resolved to record entity ids when the record is built.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ COACH = re.compile(
 )
 COACH_ROLE = re.compile(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct|commissario tecnico|panchina|dugout|esonerat\w*|esonero|sacked|sacking)\b", re.I)
 HISTORY = re.compile(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b", re.I)
+LOAN_STATE = re.compile(r"(?:,|\bwho is|\bche è)\s+(?:currently\s+|attualmente\s+)?(?:on loan (?:at|from|with)|in prestito (?:al|alla|dal|dalla|all'|dall'))", re.I)
 DEAL = re.compile(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b", re.I)
 COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b", re.I)
 HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
@@ -313,9 +315,11 @@ class EventExtractor:
 
     @staticmethod
     def _main_club(clubs: list[Span]) -> Span | None:
+        """The club the article is about: most mentioned, mentions in the opening counting double."""
         if not clubs:
             return None
-        counts = Counter(_key(c) for c in clubs)
+        lede = next((s.end_char for s in clubs[0].doc.sents if s.end_char > clubs[0].start_char), 0)
+        counts = Counter(_key(c) for c in clubs for _ in range(2 if c.start_char < lede else 1))
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
@@ -343,7 +347,8 @@ class EventExtractor:
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
         out: list[dict] = []
         out += self._results(doc, sent, clubs, venue, common, main)
-        for ev in [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties"))]:
+        decider = re.search(r"\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b", text, re.I)
+        for ev in [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties")) and not decider]:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
             out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser],
                         "method": "aggregate" if ev.get("aggregate") else "penalties", "confidence": 0.6})
@@ -355,7 +360,7 @@ class EventExtractor:
         if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
             out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common)
-        if people and TRANSFER.search(text) and not HISTORY.search(text):
+        if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
                 out.append(tr)
@@ -364,6 +369,18 @@ class EventExtractor:
             if cc:
                 out.append(cc)
         return out
+
+    @staticmethod
+    def _past_move(text: str, date: str | None, published: str | None) -> bool:
+        """A move told as background: dated months before publication, or a player's current loan ("on loan from Chelsea")."""
+        if LOAN_STATE.search(text):
+            return True
+        if not (date and published):
+            return False
+        try:
+            return (dt.date.fromisoformat(published) - dt.date.fromisoformat((date + "-01-01")[:10])).days > 120
+        except ValueError:
+            return False
 
     @staticmethod
     def _distinct(clubs: list[Span]) -> list[Span]:
