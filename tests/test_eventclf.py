@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.eventclf import MIN_POSITIVES, PAIR_TYPES, LogReg, pair_features
+from newsextract.eventclf import MIN_POSITIVES, PAIR_TYPES, LogReg, normalized, pair_features
 
 
 def toy(n=80):
@@ -38,7 +38,8 @@ def test_pair_features_read_gap_and_context(en):
     doc = en("Arsenal beat Chelsea 2-1 at the Emirates on Sunday.")
     clubs = [e for e in doc.ents if e.label_ == "CLUB"]
     sent = doc[:]
-    feats = pair_features(sent, clubs[0], clubs[1], "2025-01-10", list(doc.ents), clubs, {"match_result"})
+    norm = normalized(doc, "2025-01-10")
+    feats = pair_features(norm, sent, clubs[0], clubs[1], clubs, {"match_result"})
     assert {"gap=beat", "adjacent", "a1:<NUM>", "b1:^", "rule=match_result", "first@0", "last@0"} <= set(feats)
-    implicit = pair_features(sent, clubs[1], None, "2025-01-10", list(doc.ents), clubs, set())
+    implicit = pair_features(norm, sent, clubs[1], None, clubs, set())
     assert "implicit" in implicit and "rule=none" in implicit and not any(f.startswith("gap") for f in implicit)

@@ -122,3 +122,10 @@ def test_shipped_event_component_round_trips(pipes, tmp_path):
     with nlp.select_pipes(disable=["newsextract_events"]):
         doc = nlp(text)
     assert again(doc)._.events == component(doc)._.events != []
+
+
+def test_a_qualification_reports_its_tie(extractor):
+    record = extractor.extract("On Tuesday, Kairat Almaty reached the Champions League league phase after eliminating Celtic.",
+                               published="2025-08-27", lang="en")
+    ties = [e for e in record.events if e.type == "match_result"]
+    assert [(e.home.kb_id, e.away.kb_id, e.winner.kb_id) for e in ties] == [("kairat-almaty", "celtic", "kairat-almaty")]

@@ -35,3 +35,37 @@ def test_no_evidence_is_undetermined():
 def test_forced_and_metadata():
     assert detect("whatever text", forced="it").method == "forced"
     assert detect("Kvaratskhelia!", hint="it").code == "it"
+
+
+FINNISH = "HJK voitti kotonaan KuPSin maalein kaksi yksi, kun hyökkääjä teki molemmat maalit toisella puoliajalla täpötäyden stadionin edessä."
+VIETNAMESE = "Câu lạc bộ Hà Nội đã đánh bại Hải Phòng với tỷ số hai một trong trận đấu diễn ra tối qua, và người hâm mộ đã ăn mừng chiến thắng đến khuya."
+
+
+def test_word_ngrams_are_langdetects():
+    from langdetect.detector import Detector
+
+    from newsextract.langid import FastDetector, shortlist_factory
+
+    for text in ("  INTER e MILAN:  VAR, FIGC -- ÈÀ école d'été... ", "Il Napoli ha battuto la Roma 2-1.\n", VIETNAMESE, "Ǆemal ǄEMAL ab  ",
+                 "Қазақстан құрамасы жеңіп, Астанада", "x"):
+        ours, theirs = FastDetector(shortlist_factory()), Detector(shortlist_factory())
+        for detector in (ours, theirs):
+            detector.append(text)
+            detector.cleaning_text()
+        assert ours._extract_ngrams() == theirs._extract_ngrams()
+
+
+def test_languages_off_the_shortlist_keep_langdetects_code():
+    from langdetect import DetectorFactory, detect_langs
+
+    from newsextract.langid import SHORTLIST
+
+    assert "fi" not in SHORTLIST
+    DetectorFactory.seed = 0
+    assert detect(FINNISH).code == detect_langs(FINNISH)[0].lang == "fi"
+    assert not detect(FINNISH).supported
+
+
+def test_shortlisted_neighbours_are_not_taken_for_english():
+    result = detect(VIETNAMESE)
+    assert result.code == "vi" and not result.supported

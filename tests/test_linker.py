@@ -43,3 +43,13 @@ def test_model_label_overridden_by_kb_for_known_names(it):
     for _, proc in it.pipeline:
         doc = proc(doc)
     assert ents(doc) == [("Slovan Bratislava", "CLUB", "slovan-bratislava")]
+
+
+def test_token_flags_find_sentence_openers(it):
+    from newsextract.linker import TokenFlags
+
+    doc = it("«Ieri sera il Napoli ha vinto.» ** Domani si gioca.\n\n– Teams drawn, Inter 24 ore")
+    flags = TokenFlags.of(doc)
+    opener = [all(t.is_punct or t.is_space for t in tok.sent[: tok.i - tok.sent.start]) for tok in doc]
+    assert [flags.opens_sentence(i) for i in range(len(doc))] == opener
+    assert [doc[i].text for i in range(len(doc)) if flags.opens_sentence(i) and doc[i].is_alpha] == ["Ieri", "Domani", "Teams"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -133,6 +134,10 @@ FUTURE_CUES = (
 TENSE_CUES = {
     kind: re.compile(rf"\b(?:{'|'.join(cues)})\b(?!-)") for kind, cues in (("past", PAST_CUES), ("future", FUTURE_CUES))
 }
+WEEKDAY_RES = {lang: [re.compile(rf"\b{name}\b".replace("ì", "[ìi]")) for name in names] for lang, names in WEEKDAYS.items()}
+SPACES = re.compile(r"\s+")
+DEGREE = re.compile(r"(\d)\s*[°º]")
+DIGIT = re.compile(r"\d")
 SENTENCE = re.compile(r"[.!?](?=\s|$)|\n")
 CLAUSE = re.compile(
     r"[.!?](?=\s|$)|\n|[,;:()\"“”«»–—]"
@@ -237,17 +242,15 @@ def _around(text: str, start: int, end: int, breaks: re.Pattern) -> str:
     return text[left : right.start() if right else len(text)]
 
 
+@lru_cache(maxsize=1024)
 def _clean(text: str) -> str:
-    text = re.sub(r"(\d)\s*[°º]", r"\1", text.replace("’", "'"))
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """Lowercased, spaces squeezed, '2°' read as '2'. Cached: a sentence is the context of each of its dates."""
+    return SPACES.sub(" ", DEGREE.sub(r"\1", text.replace("’", "'"))).strip().lower()
 
 
 def _weekday(core: str, lang: str) -> int | None:
     """The weekday the span names (lunedì or lunedi), if any."""
-    for i, name in enumerate(WEEKDAYS[lang]):
-        if re.search(rf"\b{name}\b".replace("ì", "[ìi]"), core):
-            return i
-    return None
+    return next((i for i, pattern in enumerate(WEEKDAY_RES[lang]) if pattern.search(core)), None)
 
 
 def normalize(text: str, lang: str, ref: dt.date | None, context: str = "") -> tuple[str | None, str | None]:
@@ -256,7 +259,7 @@ def normalize(text: str, lang: str, ref: dt.date | None, context: str = "") -> t
     low = ALIAS.sub(lambda mo: ALIASES[mo.group()], LEAD.sub("", _clean(text)))
     if found := _decade(low) or _season(low) or (YEAR.fullmatch(low) and (low, "year")):
         return found
-    core = re.sub(r"\s+", " ", MODIFIERS.sub(" ", low)).strip()
+    core = SPACES.sub(" ", MODIFIERS.sub(" ", low)).strip()
     if mo := MONTHLESS[lang].fullmatch(core):
         core = _coordinated(mo["day"], context) or core
     if ref is None:
@@ -266,7 +269,7 @@ def normalize(text: str, lang: str, ref: dt.date | None, context: str = "") -> t
     explicit = next((kind for kind, cue in SPAN_CUES.items() if cue.search(_with_neighbours(text, context))), None)
     direction = explicit or tense(context, text)
     weekday = _weekday(core, lang)
-    if weekday is not None and not re.search(r"\d", core):
+    if weekday is not None and not DIGIT.search(core):
         delta = (weekday - ref.weekday()) % 7
         days = [ref + (delta + week) * DAY for week in (-7, 0, 7)]
         return _pick(days, ref, direction, bool(explicit)).isoformat(), "day"
@@ -395,15 +398,20 @@ class DateNormalizer:
         self.context_chars = context_chars
 
     def __call__(self, doc: Doc) -> Doc:
+        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        if not dates:
+            return doc
         ref = dt.date.fromisoformat(doc._.published) if doc._.published else None
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            if doc.has_annotation("SENT_START"):
-                context = ent.sent.text
+        text = doc.text
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        sent_starts = [s.start for s in sents]
+        for ent in dates:
+            if sents:
+                sent = sents[bisect_right(sent_starts, ent.start) - 1]
+                context = text[sent.start_char : sent.end_char]
             else:
-                context = doc.text[max(0, ent.start_char - self.context_chars) : ent.end_char + self.context_chars]
-            ent._.value, ent._.granularity = normalize(ent.text, self.lang, ref, context)
+                context = text[max(0, ent.start_char - self.context_chars) : ent.end_char + self.context_chars]
+            ent._.value, ent._.granularity = normalize(text[ent.start_char : ent.end_char], self.lang, ref, context)
         return doc
 
     def to_disk(self, path, exclude=()):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
 PAIR_TYPES = ("match_result", "fixture")
@@ -29,66 +29,69 @@ MIN_POSITIVES = 30
 SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
-def tokens(span: Span, published: str | None, ents: list[Span]) -> list[str]:
-    """The span's words, lowercased, with each entity as one <LABEL> token and numbers as <NUM>."""
-    starts = {e.start: e for e in ents}
+def normalized(doc: Doc, published: str | None) -> list[str]:
+    """Every token as the classifiers see it, computed once per document.
+
+    Lowercased words; each entity as one <LABEL> token (dates as <PAST> or <FUTURE> of
+    publication when their value is known); numbers and scores as <NUM>; "" for spaces
+    and the inner tokens of entities.
+    """
+    values = {e.start: e._.value for e in doc.ents if e.label_ == "DATE"}
     out = []
-    for tok in span:
-        if tok.ent_type_ and tok.ent_iob_ == "I":
-            continue
-        if tok.ent_type_ == "DATE":
-            ent = starts.get(tok.i)
-            value = ent._.value if ent is not None else None
+    for tok in doc:
+        if tok.ent_iob_ == "I" or tok.is_space:
+            out.append("")
+        elif tok.ent_type_ == "DATE":
+            value = values.get(tok.i)
             out.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
         elif tok.ent_type_:
             out.append(f"<{tok.ent_type_}>")
         elif tok.like_num or SCORE_RE.match(tok.text):
             out.append("<NUM>")
-        elif not tok.is_space:
+        else:
             out.append(tok.lower_)
     return out
 
 
-def features(sent: Span, published: str | None, ents: list[Span] | None = None) -> list[str]:
-    """Unigrams and bigrams over normalized tokens, plus counts of clubs and people (ents: the sentence's entities)."""
-    ents = list(sent.ents) if ents is None else ents
-    toks = tokens(sent, published, ents)
+def window(norm: list[str], start: int, end: int) -> list[str]:
+    return [t for t in norm[max(start, 0) : end] if t]
+
+
+def features(norm: list[str], sent: Span, ents: list[Span]) -> list[str]:
+    """Unigrams and bigrams of the sentence, plus counts of clubs and people (ents: the sentence's entities)."""
+    toks = window(norm, sent.start, sent.end)
     feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
     clubs = len({e.kb_id_ or e.text for e in ents if e.label_ == "CLUB"})
     people = sum(1 for e in ents if e.label_ == "PERSON")
     return feats + [f"clubs={min(clubs, 3)}", f"people={min(people, 2)}"]
 
 
-def pair_features(sent: Span, first: Span, second: Span | None, published: str | None, ents: list[Span],
-                  clubs: list[Span], rules: set[str]) -> list[str]:
+def pair_features(norm: list[str], sent: Span, first: Span, second: Span | None, clubs: list[Span], rules: set[str]) -> list[str]:
     """Features of a candidate pair: the words before, between and after its club mentions.
 
     second is None when the other club is the article's main club, not named in the
     sentence ("they host Roma"). clubs: the sentence's clubs, in order; rules: the event
     types the rules read for this pair.
     """
-    doc = sent.doc
     order = [c.start for c in clubs]
     where = [order.index(first.start)] + ([order.index(second.start)] if second is not None else [])
     last = second if second is not None else first
-    before = tokens(doc[max(sent.start, first.start - 4) : first.start], published, ents)
-    after = tokens(doc[last.end : min(sent.end, last.end + 4)], published, ents)
+    before = window(norm, max(sent.start, first.start - 4), first.start)
+    after = window(norm, last.end, min(sent.end, last.end + 4))
     feats = [f"b:{w}" for w in before] + [f"a:{w}" for w in after]
     feats += [f"b1:{before[-1]}" if before else "b1:^", f"a1:{after[0]}" if after else "a1:$"]
     if second is None:
         feats.append("implicit")
     else:
-        gap = tokens(doc[first.end : second.start], published, ents)
+        gap = window(norm, first.end, second.start)
         feats += [f"g:{w}" for w in gap] + [f"g {a} {b}" for a, b in zip(gap, gap[1:])]
         feats.append(f"gap={' '.join(gap)}" if len(gap) <= 3 else f"gaplen={min(len(gap) // 5, 4)}")
         feats.append("adjacent" if "<CLUB>" not in gap else "apart")
         feats.append(f"between={min(where[1] - where[0] - 1, 3)}")
     feats += [f"first@{min(where[0], 3)}", f"last@{min(len(clubs) - 1 - where[-1], 3)}"]
-    start = tokens(doc[sent.start : min(sent.end, sent.start + 2)], published, ents)
-    feats += [f"start:{w}" for w in start]
+    feats += [f"start:{w}" for w in window(norm, sent.start, min(sent.end, sent.start + 2))]
     feats += [f"clubs={min(len(clubs), 5)}"] + [f"rule={t}" for t in sorted(rules)] + ([] if rules else ["rule=none"])
-    sentence = tokens(sent, published, ents)
-    return feats + [f"s:{w}" for w in set(sentence)]
+    return feats + [f"s:{w}" for w in set(window(norm, sent.start, sent.end))]
 
 
 class LogReg:

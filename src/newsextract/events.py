@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .kb import fold
 from .linker import STAGES
-from .eventclf import PAIR_TYPES, LogReg, features, pair_features
+from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
 from .people import club_of, role_of
 
 if not Doc.has_extension("events"):
@@ -202,9 +202,10 @@ class EventExtractor:
         self.pairs = LogReg(PAIR_TYPES)
 
     def __call__(self, doc: Doc) -> Doc:
-        events, candidates = self.read(doc)
+        events, candidates = self.read(doc, pairs=self.pairs.trained)
         if self.pairs.trained:
             events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
+        events += self._ties(doc, events)
         self._fill_from_context(doc, events)
         draw_story = bool(DRAW.search(doc.text))
         if draw_story:
@@ -215,9 +216,25 @@ class EventExtractor:
         doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
         return doc
 
-    def read(self, doc: Doc) -> tuple[list[dict], list[Candidate]]:
-        """Rule events the sentence classifier accepts, and every sentence's club pairs with their features."""
+    @staticmethod
+    def _ties(doc: Doc, events: list[dict]) -> list[dict]:
+        """The ties a qualification reports ("A eliminated B"), as results, where no result between them was read."""
+        spans = {(e.start_char, e.end_char): e for e in doc.ents}
+        have = {club_keys(ev, spans) for ev in events if ev["type"] == "match_result"}
+        out = []
+        for ev in [e for e in events if e["type"] == "qualification"]:
+            for beaten in ev.get("eliminated") or []:
+                pair = {"home": ev["club"], "away": beaten}
+                if (keys := club_keys(pair, spans)) not in have and len(keys) == 2:
+                    have.add(keys)
+                    out.append({**{k: ev[k] for k in ("evidence", "date", "competition", "stage", "confidence") if k in ev},
+                                "type": "match_result", **pair, "winner": ev["club"], "score": None})
+        return out
+
+    def read(self, doc: Doc, pairs: bool = True) -> tuple[list[dict], list[Candidate]]:
+        """Rule events the sentence classifier accepts, and (if pairs) every sentence's club pairs with their features."""
         teasers = teaser_ranges(doc.text)
+        norm = normalized(doc, doc._.published)
         draw_story = bool(DRAW.search(doc.text))
         all_ents = list(doc.ents)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
@@ -229,12 +246,13 @@ class EventExtractor:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
-            found, common = self._sentence(doc, sent, sent_ents, main, draw_story)
+            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story)
             events += found["kept"]
-            candidates += self._candidates(doc, sent, sent_ents, main, found["all"], common, spans)
+            if pairs:
+                candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans)
         return events, candidates
 
-    def _candidates(self, doc, sent, ents, main, found, common, spans) -> list[Candidate]:
+    def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
         """A sentence's club pairs (in long lists only neighbours and the head), and each club with the main club."""
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
@@ -248,7 +266,7 @@ class EventExtractor:
         for mode, first, second in todo:
             keys = frozenset((_key(first), _key(second)))
             rules = {ev["type"]: ev for ev in found if ev["type"] in (*PAIR_TYPES, "qualification") and keys <= club_keys(ev, spans)}
-            feats = pair_features(sent, first, second if mode == "pair" else None, doc._.published, ents, clubs, set(rules))
+            feats = pair_features(norm, sent, first, second if mode == "pair" else None, clubs, set(rules))
             out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
         return out
 
@@ -318,12 +336,12 @@ class EventExtractor:
         """The club the article is about: most mentioned, mentions in the opening counting double."""
         if not clubs:
             return None
-        lede = next((s.end_char for s in clubs[0].doc.sents if s.end_char > clubs[0].start_char), 0)
+        lede = clubs[0].sent.end_char if clubs[0].doc.has_annotation("SENT_START") else 0
         counts = Counter(_key(c) for c in clubs for _ in range(2 if c.start_char < lede else 1))
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
-    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
+    def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields."""
         text = sent.text
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
@@ -339,7 +357,7 @@ class EventExtractor:
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
         out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
-        probs = self.classifier.predict(features(sent, doc._.published, ents) if self.classifier.trained and out else [])
+        probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained and out else [])
         kept = [{**ev, "confidence": round(min(ev["confidence"], probs[ev["type"]]), 3)}
                 for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         return {"all": out, "kept": kept}, common

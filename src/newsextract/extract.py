@@ -97,20 +97,38 @@ def _prepare(article: Article, pipes: Pipelines, options: Options) -> tuple[dict
     return record, doc
 
 
-def _mention(span: Span) -> dict:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+@dataclass(frozen=True)
+class Mention:
+    """An entity span's fields read once: a Span rebuilds its text and its ``_`` values on every access."""
+
+    text: str
+    start_char: int
+    end_char: int
+    label_: str
+    kb_id_: str
+    value: str | None = None
+    granularity: str | None = None
+
+    @classmethod
+    def of(cls, span: Span, text: str) -> "Mention":
+        dated = (span._.value, span._.granularity) if span.label_ == "DATE" else ()
+        return cls(text[span.start_char : span.end_char], span.start_char, span.end_char, span.label_, span.kb_id_, *dated)
+
+
+def _mention(m: Mention) -> dict:
+    return {"text": m.text, "start": m.start_char, "end": m.end_char}
 
 
 def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
     """Entities grouped from doc.ents, and a map from each mention's offsets to its entity."""
-    ents = [e for e in doc.ents if e.label_ in OUTPUT_LABELS]
     text = doc.text
-    groups: dict[tuple, list[Span]] = {}
+    ents = [Mention.of(e, text) for e in doc.ents if e.label_ in OUTPUT_LABELS]
+    groups: dict[tuple, list[Mention]] = {}
     for ent in ents:
         if ent.label_ == "PERSON":
             continue
         if ent.label_ == "DATE":
-            key = ("DATE", ent._.value or fold(ent.text))
+            key = ("DATE", ent.value or fold(ent.text))
         else:
             key = (ent.label_, ent.kb_id_ or fold(Linker.clean(ent.text)))
         groups.setdefault(key, []).append(ent)
@@ -118,13 +136,14 @@ def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
         groups[("PERSON", group[0].start_char)] = group
     clubs = [e for e in ents if e.label_ == "CLUB"]
     ordered = sorted(groups.values(), key=lambda g: g[0].start_char)
+    kb_names = doc._.kb_names or {}
     out, index = [], {}
     for i, group in enumerate(ordered, 1):
         first = group[0]
-        entity = {"id": f"e{i}", "type": first.label_, "name": _name(doc, group), "kb_id": first.kb_id_ or None,
+        entity = {"id": f"e{i}", "type": first.label_, "name": _name(kb_names, group), "kb_id": first.kb_id_ or None,
                   "mentions": [_mention(m) for m in group]}
         if first.label_ == "DATE":
-            entity["value"], entity["granularity"] = first._.value, first._.granularity
+            entity["value"], entity["granularity"] = first.value, first.granularity
         if first.label_ == "PERSON":
             entity["role"] = role_of(text, group)
             club = club_of(text, group, clubs)
@@ -138,11 +157,11 @@ def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
     return out, index
 
 
-def _name(doc: Doc, group: list[Span]) -> str:
+def _name(kb_names: dict[str, str], group: list[Mention]) -> str:
     first = group[0]
     if first.label_ == "PERSON":
         return person_name(group)
-    if first.kb_id_ and (name := (doc._.kb_names or {}).get(f"{first.label_}:{first.kb_id_}")):
+    if first.kb_id_ and (name := kb_names.get(f"{first.label_}:{first.kb_id_}")):
         return name
     return max((Linker.clean(m.text) for m in group), key=len)
 

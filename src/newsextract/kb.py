@@ -77,13 +77,18 @@ class KBFile(BaseModel):
 
 
 KINDS = {"clubs": "CLUB", "venues": "VENUE", "competitions": "COMPETITION"}
+KIND_OF = {label: kind for kind, label in KINDS.items()}
+DROPPED = re.compile(r"[.'’`]")
+SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lookup key: accents and case folded, apostrophes and dots dropped, spaces squeezed."""
+    """Lookup key: accents and case folded, apostrophes and dots dropped, spaces squeezed.
+
+    Cached: the same names are folded again and again, for every mention in every article."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"[.'’`]", "", text)
-    return " ".join(re.split(r"[^a-z0-9]+", text)).strip()
+    return " ".join(SEPARATORS.split(DROPPED.sub("", text))).strip()
 
 
 def load_file(path: Path) -> KBFile:
@@ -129,8 +134,7 @@ class KnowledgeBase:
         return _load(tuple(str(p) for p in default_files() + list(extra)))
 
     def get(self, label: str, kb_id: str) -> _Entry | None:
-        kind = {v: k for k, v in KINDS.items()}[label]
-        return self.entries[kind].get(kb_id)
+        return self.entries[KIND_OF[label]].get(kb_id)
 
     @cached_property
     def _index(self) -> dict[tuple[str, str, str], set[str]]:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -50,9 +54,35 @@ FOOTBALL_WORDS = re.compile(
     re.I,
 )
 
+POSSESSIVE = re.compile(r"['’]s$")
+ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
+CLUB_WORD_IDS = {get_string_id(w) for w in CLUB_WORDS}
+
 for _name in ("outlets", "club_venues", "kb_names"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+@dataclass(frozen=True)
+class TokenFlags:
+    """Token attributes of a doc read once into lists (0/1 flags, LOWER ids, each token's sentence start):
+    indexing a Doc builds a Token object each time."""
+
+    punct: list[int]
+    space: list[int]
+    digit: list[int]
+    alpha: list[int]
+    lower: list[int]
+    sent_start: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "TokenFlags":
+        starts = numpy.maximum.accumulate(numpy.where(doc.to_array(SENT_START) == 1, numpy.arange(len(doc)), 0))
+        return cls(*doc.to_array([IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ALPHA, LOWER]).T.tolist(), starts.tolist())
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token i is the first word of its sentence, punctuation aside ('**Has it sunk in?')."""
+        return all(self.punct[j] or self.space[j] for j in range(self.sent_start[i], i))
 
 
 def kb_phrases(kb: KnowledgeBase, lang: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
@@ -143,8 +173,13 @@ class Linker:
         self.outlet_re = re.compile(
             rf"(?<!\w)(?:{known})(?!\w)|(?<![\w-])(?:[\w'.&-]*[A-Z][\w'.&-]*\s){{0,3}}[\w'.&-]*[A-Z][\w'.&-]*\s?{OUTLET_WORDS}(?:\s?24)?(?!\w)"
         )
+        self.outlet_hint = re.compile(rf"{known}|{OUTLET_WORDS}")
 
     def outlet_spans(self, text: str) -> list[tuple[int, int]]:
+        """Outlet names in text. The full pattern is slow to scan with, so it runs only on texts
+        holding a known outlet or an outlet word, which every match contains."""
+        if not self.outlet_hint.search(text):
+            return []
         return [mo.span() for mo in self.outlet_re.finditer(text)]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -152,17 +187,19 @@ class Linker:
         outlets = self.outlet_spans(text)
         doc._.outlets = outlets
         football = bool(FOOTBALL_WORDS.search(text))
+        tokens = TokenFlags.of(doc)
         kept = []
         for ent in doc.ents:
             if any(a < ent.end_char and ent.start_char < b for a, b in outlets):
                 continue
-            ent = self._link(doc, text, ent, football)
+            ent = self._link(doc, text, tokens, ent, football)
             if ent is not None:
                 kept.append(ent)
-        doc.ents = self._harmonize(doc, text, filter_spans(kept))
+        ents = self._harmonize(doc, text, filter_spans(kept))
+        doc.ents = ents
         clubs = self.kb.entries["clubs"]
-        doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in doc.ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
-        doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in doc.ents if e.kb_id_ and e.label_ in LINKED}
+        doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
+        doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in ents if e.kb_id_ and e.label_ in LINKED}
         return doc
 
     def _harmonize(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -172,64 +209,61 @@ class Linker:
         for e in ents:
             if not e.kb_id_ and e.label_ in ("PERSON", "CLUB"):
                 weight = 3 if ROLE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char]) else 1
-                votes.setdefault(e.text, Counter())[e.label_] += weight
+                votes.setdefault(text[e.start_char : e.end_char], Counter())[e.label_] += weight
         out = []
         for e in ents:
-            vote = votes.get(e.text)
+            vote = votes.get(text[e.start_char : e.end_char])
             if vote and not e.kb_id_ and len(vote) > 1:
                 e = Span(doc, e.start, e.end, label=vote.most_common(1)[0][0])
             out.append(e)
         return out
 
-    @staticmethod
-    def _opens_sentence(tok) -> bool:
-        """First word of its sentence, punctuation aside ('**Has it sunk in?')."""
-        return all(t.is_punct or t.is_space for t in tok.sent[: tok.i - tok.sent.start])
-
-    def _common_word(self, doc: Doc, ent: Span) -> bool:
+    def _common_word(self, tokens: TokenFlags, ent: Span, ent_text: str) -> bool:
         """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …')."""
-        if len(ent) != 1 or not self._opens_sentence(ent[0]):
+        if len(ent) != 1 or not tokens.opens_sentence(ent.start):
             return False
-        low = ent.text.lower()
-        if any(self.kb.lookup(label, ent.text, self.lang) for label in LINKED):
+        low = ent_text.lower()
+        if any(self.kb.lookup(label, ent_text, self.lang) for label in LINKED):
             return False
         return low in self.common or (self.lang == "en" and low.endswith("ly"))
 
-    def _trim(self, doc: Doc, ent: Span) -> Span | None:
+    def _trim(self, doc: Doc, tokens: TokenFlags, ent: Span) -> Span | None:
         """Drop what the model glued onto a person's name: an ordinary word opening the sentence
         ('Instead Eliezer Mayenda'), trailing numbers ('Ange Postecoglou 16'); punctuation around
         any entity. Nothing left, no entity."""
         start, end = ent.start, ent.end
         person = ent.label_ == "PERSON"
-        while end > start and (doc[end - 1].is_punct or (person and doc[end - 1].is_digit)):
+        punct, digit = tokens.punct, tokens.digit
+        while end > start and (punct[end - 1] or (person and digit[end - 1])):
             end -= 1
-        while start < end and (doc[start].is_punct or (person and end - start > 2 and self._opens_sentence(doc[start])
-                                                      and doc[start].lower_ in self.common)):
+        while start < end and (punct[start] or (person and end - start > 2 and tokens.opens_sentence(start)
+                                                and doc[start].lower_ in self.common)):
             start += 1
-        if start == end or not any(t.is_alpha for t in doc[start:end]):
+        if start == end or not any(tokens.alpha[start:end]):
             return None
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_, span_id=ent.id_)
 
-    def _link(self, doc: Doc, text: str, ent: Span, football: bool) -> Span | None:
+    def _link(self, doc: Doc, text: str, tokens: TokenFlags, ent: Span, football: bool) -> Span | None:
         if ent.label_ != "DATE":
-            ent = self._trim(doc, ent)
+            ent = self._trim(doc, tokens, ent)
             if ent is None:
                 return None
         label = ent.label_
-        if label in ("PERSON", "CLUB") and self._common_word(doc, ent):
+        ent_text = text[ent.start_char : ent.end_char]
+        if label in ("PERSON", "CLUB") and self._common_word(tokens, ent, ent_text):
             return None
-        if label in ("CLUB", "PERSON", "COMPETITION", "VENUE") and STAGES.fullmatch(ent.text):
+        if label in ("CLUB", "PERSON", "COMPETITION", "VENUE") and STAGES.fullmatch(ent_text):
             return None
-        from_ruler = bool(ent.ent_id_)
-        if from_ruler and label == "CLUB" and fold(ent.text) in self.cities and self._placelike(doc, ent):
+        from_ruler = bool(ent.id_)  # Span.ent_id_ would find the span's syntactic root first
+        if from_ruler and label == "CLUB" and fold(ent_text) in self.cities and self._placelike(doc, ent):
             return None
         if label not in LINKED and label not in ("LOCATION", "PERSON"):
             return ent
-        if len(ent) == 1 and label in ("PERSON", "CLUB") and self._demonym(ent.text):
+        if len(ent) == 1 and label in ("PERSON", "CLUB") and self._demonym(ent_text):
             return None
-        if label == "PERSON" and any(t.lower_ in CLUB_WORDS for t in ent):
+        if label == "PERSON" and not CLUB_WORD_IDS.isdisjoint(tokens.lower[ent.start : ent.end]):
             label = "CLUB"
-        name = self.clean(ent.text)
+        name = self.clean(ent_text)
         ids = self.kb.lookup(label, name, self.lang, nicknames=football) if label in LINKED else set()
         if label == "CLUB" and not ids and len(ent) == 1 and ROLE_BEFORE.search(text[max(0, ent.start_char - 30) : ent.start_char]):
             label = "PERSON"
@@ -242,7 +276,7 @@ class Linker:
         if not ids:
             for other in LINKED:
                 if other != label and (alt := self.kb.lookup(other, name, self.lang, nicknames=False)):
-                    if self._may_relabel(label, other, ent, alt):
+                    if self._may_relabel(label, other, ent, ent_text, alt):
                         label, ids = other, alt
                         break
         if not ids:
@@ -259,12 +293,12 @@ class Linker:
             return False
         return text[:4].casefold() in {c[:4] for c in self.countries}
 
-    def _may_relabel(self, label: str, other: str, ent: Span, ids: set[str]) -> bool:
+    def _may_relabel(self, label: str, other: str, ent: Span, ent_text: str, ids: set[str]) -> bool:
         """Trust the KB over the model's label for a known name, except where places and clubs share it."""
         if other == "CLUB" and self._national(ids):
             return False
         if label == "LOCATION":
-            return len(ent) > 1 and fold(ent.text) not in self.cities
+            return len(ent) > 1 and fold(ent_text) not in self.cities
         return True
 
     def _choose(self, label: str, ids: set[str], text: str) -> str:
@@ -274,8 +308,8 @@ class Linker:
 
     @staticmethod
     def clean(text: str) -> str:
-        text = re.sub(r"['’]s$", "", text.strip())
-        return re.sub(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", "", text, flags=re.I) or text
+        text = POSSESSIVE.sub("", text.strip())
+        return ARTICLE.sub("", text) or text
 
     @staticmethod
     def _placelike(doc: Doc, ent: Span) -> bool:

@@ -9,8 +9,7 @@ in the article matches.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span
+from typing import Protocol
 
 ROLES = {
     "coach": r"tecnico|allenatore|mister|coach|manager|head coach|boss|ct|commissario tecnico|interim",
@@ -25,10 +24,21 @@ ROLES = {
 }
 ROLE_RE = {role: re.compile(rf"\b(?:{pat})\b\W*(?:\w+\W+){{0,3}}$", re.I) for role, pat in ROLES.items()}
 CLUB_LINK = re.compile(r"^\s*(?:di|del|dello|della|dell['’]|of|at|from|'s)?\s*$", re.I)
+CLUB_AFTER = re.compile(r"\s*(?:of|at|del|della|dell['’]|di)\s*", re.I)
+POSSESSIVE = re.compile(r"['’]s$")
+SPACES = re.compile(r"\s+")
+
+
+class Mention(Protocol):
+    """A name in the text: a spaCy Span, or its fields read once (extract.Mention)."""
+
+    text: str
+    start_char: int
+    end_char: int
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name.strip()) if t]
+    return [t for t in SPACES.split(name.strip()) if t]
 
 
 def _is_part(short: list[str], full: list[str]) -> bool:
@@ -37,26 +47,23 @@ def _is_part(short: list[str], full: list[str]) -> bool:
     return n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1))
 
 
-def group_people(mentions: list[Span]) -> list[list[Span]]:
+def group_people(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups of PERSON mentions (in text order) that name the same person."""
-    cleaned = [(m, _tokens(re.sub(r"['’]s$", "", m.text))) for m in mentions]
-    fulls = {}
-    for m, toks in cleaned:
-        fulls.setdefault(" ".join(toks).casefold(), toks)
-    canon: dict[str, str] = {}
-    for key, toks in fulls.items():
-        folded = [t.casefold() for t in toks]
-        longer = [k for k, other in fulls.items() if _is_part(folded, [t.casefold() for t in other])]
-        if len(longer) == 1:
-            canon[key] = longer[0]
-    groups: dict[str, list[Span]] = {}
+    keyed: list[tuple[Mention, str]] = []
+    folded: dict[str, list[str]] = {}
+    for m in mentions:
+        toks = _tokens(POSSESSIVE.sub("", m.text))
+        key = " ".join(toks).casefold()
+        folded.setdefault(key, [t.casefold() for t in toks])
+        keyed.append((m, key))
+    longer = {key: [k for k, other in folded.items() if _is_part(short, other)] for key, short in folded.items()}
+    canon = {key: found[0] for key, found in longer.items() if len(found) == 1}
+    groups: dict[str, list[Mention]] = {}
     order: list[str] = []
     last_full: dict[str, str] = {}
-    for m, toks in cleaned:
-        key = " ".join(toks).casefold()
+    for m, key in keyed:
         target = key
-        candidates = [k for k, other in fulls.items() if _is_part([t.casefold() for t in toks], [t.casefold() for t in other])]
-        seen = [k for k in candidates if k in last_full]
+        seen = [k for k in longer[key] if k in last_full]
         if seen:
             target = max(seen, key=lambda k: last_full[k])
         elif key in canon:
@@ -71,13 +78,13 @@ def group_people(mentions: list[Span]) -> list[list[Span]]:
     return [groups[k] for k in order]
 
 
-def person_name(group: list[Span]) -> str:
+def person_name(group: list[Mention]) -> str:
     """The fullest form used: most tokens, then longest, then first seen."""
     best = max(group, key=lambda m: (len(_tokens(m.text)), len(m.text), -m.start_char))
-    return re.sub(r"['’]s$", "", best.text).strip()
+    return POSSESSIVE.sub("", best.text).strip()
 
 
-def role_of(text: str, group: list[Span], offset: int = 0) -> str | None:
+def role_of(text: str, group: list[Mention], offset: int = 0) -> str | None:
     """A role the text states just before a mention ('il tecnico Kirill Keker'); text starts at offset."""
     for m in group:
         start = m.start_char - offset
@@ -88,7 +95,7 @@ def role_of(text: str, group: list[Span], offset: int = 0) -> str | None:
     return None
 
 
-def club_of(text: str, group: list[Span], clubs: list[Span], offset: int = 0) -> Span | None:
+def club_of(text: str, group: list[Mention], clubs: list[Mention], offset: int = 0) -> Mention | None:
     """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic'."""
     for m in group:
         for club in clubs:
@@ -96,6 +103,6 @@ def club_of(text: str, group: list[Span], clubs: list[Span], offset: int = 0) ->
             after = text[m.end_char - offset : club.start_char - offset] if m.end_char <= club.start_char else None
             if between is not None and CLUB_LINK.match(between):
                 return club
-            if after is not None and re.fullmatch(r"\s*(?:of|at|del|della|dell['’]|di)\s*", after, re.I):
+            if after is not None and CLUB_AFTER.fullmatch(after):
                 return club
     return None

@@ -6,19 +6,28 @@ own, without final punctuation; a line break therefore always ends a sentence.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
+NEWLINE = re.compile("\n")
+
 
 class LineSentencizer(Sentencizer):
-    """spaCy's rule-based sentencizer plus a boundary after every line break."""
+    """spaCy's rule-based sentencizer plus a boundary after every line break, the token after it
+    found from the tokens' character offsets (walking the Doc would build a Token object each step)."""
 
     def predict(self, docs):
         guesses = super().predict(docs)
         for doc, doc_guesses in zip(docs, guesses):
-            for i in range(1, len(doc)):
-                if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
-                    doc_guesses[i] = True
+            starts = doc.to_array(IDX).tolist()
+            for mo in NEWLINE.finditer(doc.text):
+                after = bisect_right(starts, mo.start())  # the token after the one holding the line break
+                if after < len(doc):
+                    doc_guesses[after] = True
         return guesses
 
 

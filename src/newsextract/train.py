@@ -21,7 +21,7 @@ from spacy.util import load_config
 
 from . import __version__
 from .corpus import canonical, club_key, event_clubs, read_jsonl
-from .eventclf import PAIR_TYPES, LogReg, features
+from .eventclf import PAIR_TYPES, LogReg, features, normalized
 from .events import DRAW, QUALIFY
 from .kb import KnowledgeBase
 from .pipeline import assemble
@@ -104,9 +104,10 @@ def event_rows(nlp: Language, articles: list[dict]) -> dict[str, tuple[list[list
         docs.append(doc)
     with nlp.select_pipes(disable=["newsextract_events"]):
         for art, doc in zip(articles, nlp.pipe(docs)):
+            norm = normalized(doc, doc._.published)
             for sent in doc.sents:
                 names = {canonical(art["text"], sp) for sp in art["spans"] if sent.start_char <= sp["start"] < sent.end_char}
-                rows["sentences"][0].append(features(sent, doc._.published))
+                rows["sentences"][0].append(features(norm, sent, list(sent.ents)))
                 rows["sentences"][1].append({ev["type"] for ev in art.get("events", []) if reports(ev, names, sent.text)})
             gold = [(ev["type"], frozenset(club_key(kb, n) for n in event_clubs(ev))) for ev in art.get("events", []) if ev["type"] in PAIR_TYPES]
             for cand in extractor.read(doc)[1]:
