@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
@@ -30,27 +31,40 @@ SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
 def normalized(doc: Doc, published: str | None) -> list[str]:
-    """Every token as the classifiers see it, computed once per document.
+    """Every token as the classifiers see it, computed once per document from token arrays.
 
     Lowercased words; each entity as one <LABEL> token (dates as <PAST> or <FUTURE> of
     publication when their value is known); numbers and scores as <NUM>; "" for spaces
     and the inner tokens of entities.
     """
     values = {e.start: e._.value for e in doc.ents if e.label_ == "DATE"}
+    strings = doc.vocab.strings
     out = []
-    for tok in doc:
-        if tok.ent_iob_ == "I" or tok.is_space:
+    for i, (iob, label, space, num, lower) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER]).tolist()):
+        kind = strings[label] if label else ""
+        if iob == 1 or space:
             out.append("")
-        elif tok.ent_type_ == "DATE":
-            value = values.get(tok.i)
+        elif kind == "DATE":
+            value = values.get(i)
             out.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
-        elif tok.ent_type_:
-            out.append(f"<{tok.ent_type_}>")
-        elif tok.like_num or SCORE_RE.match(tok.text):
+        elif kind:
+            out.append(f"<{kind}>")
+        elif num or SCORE_RE.match(strings[lower]):
             out.append("<NUM>")
         else:
-            out.append(tok.lower_)
+            out.append(strings[lower])
     return out
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents from the SENT_START array (the whole doc when unset), without building every token."""
+    flags = doc.to_array(SENT_START)
+    if len(doc) == 0:
+        return []
+    cuts = [0] + [int(i) for i in np.flatnonzero(flags == 1) if i > 0] + [len(doc)]
+    if not (flags[1:] != 0).any():
+        cuts = [0, len(doc)]
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 def window(norm: list[str], start: int, end: int) -> list[str]:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .kb import fold
 from .linker import STAGES
-from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
+from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features, sentences
 from .people import club_of, role_of
 
 if not Doc.has_extension("events"):
@@ -238,10 +238,11 @@ class EventExtractor:
         draw_story = bool(DRAW.search(doc.text))
         all_ents = list(doc.ents)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
-        main = self._main_club([e for e in all_ents if e.label_ == "CLUB"])
+        sents = sentences(doc)
+        clubs = [e for e in all_ents if e.label_ == "CLUB"]
+        main = self._main_club(clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
         events: list[dict] = []
         candidates: list[Candidate] = []
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
@@ -332,11 +333,10 @@ class EventExtractor:
                 ev["competition"] = _ref(next(iter(comps.values())))
 
     @staticmethod
-    def _main_club(clubs: list[Span]) -> Span | None:
-        """The club the article is about: most mentioned, mentions in the opening counting double."""
+    def _main_club(clubs: list[Span], lede: int) -> Span | None:
+        """The club the article is about: most mentioned, mentions before lede (the end of the first sentence naming a club) counting double."""
         if not clubs:
             return None
-        lede = clubs[0].sent.end_char if clubs[0].doc.has_annotation("SENT_START") else 0
         counts = Counter(_key(c) for c in clubs for _ in range(2 if c.start_char < lede else 1))
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
