@@ -205,7 +205,8 @@ class EventExtractor:
         events, candidates = self.read(doc, pairs=self.pairs.trained)
         if self.pairs.trained:
             events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
-        events += self._ties(doc, events)
+        spans = {(e.start_char, e.end_char): e for e in doc.ents}
+        events += self._ties(spans, events)
         self._fill_from_context(doc, events)
         draw_story = bool(DRAW.search(doc.text))
         if draw_story:
@@ -213,13 +214,12 @@ class EventExtractor:
             for ev in events:
                 if ev["type"] == "draw":
                     ev["clubs"] = ev["clubs"] + drawn
-        doc._.events = [e for e in self._merge(doc, events) if e["confidence"] >= self.min_confidence]
+        doc._.events = [e for e in self._merge(spans, events) if e["confidence"] >= self.min_confidence]
         return doc
 
     @staticmethod
-    def _ties(doc: Doc, events: list[dict]) -> list[dict]:
+    def _ties(spans: dict[tuple[int, int], Span], events: list[dict]) -> list[dict]:
         """The ties a qualification reports ("A eliminated B"), as results, where no result between them was read."""
-        spans = {(e.start_char, e.end_char): e for e in doc.ents}
         have = {club_keys(ev, spans) for ev in events if ev["type"] == "match_result"}
         out = []
         for ev in [e for e in events if e["type"] == "qualification"]:
@@ -643,9 +643,8 @@ class EventExtractor:
                 "coach_out": _ref(coach_out) if coach_out else None, "confidence": 0.6}
 
     @staticmethod
-    def _merge(doc: Doc, events: list[dict]) -> list[dict]:
+    def _merge(spans: dict[tuple[int, int], Span], events: list[dict]) -> list[dict]:
         """One event per happening in this article: same type and same clubs (draws: one per article)."""
-        spans = {(e.start_char, e.end_char): e for e in doc.ents}
         merged: dict[tuple, dict] = {}
         for ev in events:
             if ev["type"] == "draw":
