@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsextract import sentences as _registers_factory  # noqa: F401
+from newsextract.sentences import sentences as sentence_spans
 from newsextract.tokenizer import blank
 
 
@@ -24,3 +24,13 @@ def test_breaks_in_whitespace_tokens_and_after_spaces():
 
 def test_no_line_break():
     assert sentences("Una sola frase senza punto") == ["Una sola frase senza punto"]
+
+
+def test_sentence_spans_equal_doc_sents_and_whole_doc_when_unset():
+    nlp = blank("en")
+    nlp.add_pipe("newsextract_sentences")
+    doc = nlp("HEADLINE WITHOUT STOP\nArsenal won. Chelsea lost!\n\nSee also\nMore news")
+    assert [s.text for s in sentence_spans(doc)] == [s.text for s in doc.sents]
+    bare = blank("en")("No boundaries set here. None at all.")
+    assert [s.text for s in sentence_spans(bare)] == [bare.text]
+    assert sentence_spans(blank("en")("")) == []

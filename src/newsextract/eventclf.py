@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Span
 
 TYPES = ("match_result", "fixture", "draw", "qualification", "transfer", "coach_change")
@@ -54,17 +54,6 @@ def normalized(doc: Doc, published: str | None) -> list[str]:
         else:
             out.append(strings[lower])
     return out
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """doc.sents from the SENT_START array (the whole doc when unset), without building every token."""
-    flags = doc.to_array(SENT_START)
-    if len(doc) == 0:
-        return []
-    cuts = [0] + [int(i) for i in np.flatnonzero(flags == 1) if i > 0] + [len(doc)]
-    if not (flags[1:] != 0).any():
-        cuts = [0, len(doc)]
-    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 def window(norm: list[str], start: int, end: int) -> list[str]:

@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span
 
 from .kb import fold
 from .linker import STAGES
-from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features, sentences
+from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
+from .sentences import sentences
 from .people import club_of, role_of
 
 if not Doc.has_extension("events"):

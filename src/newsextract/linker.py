@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .kb import KINDS, KnowledgeBase, fold
+from .people import POSSESSIVE
 
 LINKED = tuple(KINDS.values())
 OUTLET_WORDS = r"(?:News(?:\s?24)?|TV|Channel|Radio|Magazine|Web|Live|Zone|Hub|Daily|Insider|Times|Fans?)"
@@ -54,7 +55,6 @@ FOOTBALL_WORDS = re.compile(
     re.I,
 )
 
-POSSESSIVE = re.compile(r"['’]s$")
 ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
 CLUB_WORD_IDS = {get_string_id(w) for w in CLUB_WORDS}
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.attrs import IDX
+import numpy as np
+
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
 
 NEWLINE = re.compile("\n")
 
@@ -34,3 +37,14 @@ class LineSentencizer(Sentencizer):
 @Language.factory("newsextract_sentences", default_config={"punct_chars": None, "overwrite": False})
 def make_sentences(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> LineSentencizer:
     return LineSentencizer(name=name, punct_chars=punct_chars, overwrite=overwrite)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents read from the SENT_START array, without building every token; the whole doc when unset."""
+    if len(doc) == 0:
+        return []
+    flags = doc.to_array(SENT_START)
+    if not (flags[1:] != 0).any():
+        return [doc[:]]
+    cuts = [0, *(int(i) + 1 for i in np.flatnonzero(flags[1:] == 1)), len(doc)]
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
