@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsextract.corpus import read_jsonl
 from newsextract.sentences import sentences as sentence_spans
 from newsextract.tokenizer import blank
 
@@ -34,3 +35,15 @@ def test_sentence_spans_equal_doc_sents_and_whole_doc_when_unset():
     bare = blank("en")("No boundaries set here. None at all.")
     assert [s.text for s in sentence_spans(bare)] == [bare.text]
     assert sentence_spans(blank("en")("")) == []
+
+
+def test_punctuation_rules_equal_spacy_sentencizer(root):
+    """The array-based rules give spaCy's Sentencizer boundaries wherever no line break intervenes."""
+    ours, theirs = blank("it"), blank("it")
+    ours.add_pipe("newsextract_sentences")
+    theirs.add_pipe("sentencizer")
+    texts = [d["text"] for lang in ("it", "en") for d in read_jsonl(root / "corpora" / lang / "dev.jsonl")]
+    texts += ["", "   ", "...", "Fine!!! E poi? «Sì.» Basta", "No punctuation at all"]
+    for text in texts:
+        flat = text.replace("\n", " ")
+        assert [s.text for s in ours(flat).sents] == [s.text for s in theirs(flat).sents]

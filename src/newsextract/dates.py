@@ -21,6 +21,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .sentences import sentences
+from .tokenizer import doc_text
+
 DAY = dt.timedelta(days=1)
 
 # Relative days, keyed after leading articles are dropped ("l'altro ieri" -> "altro ieri").
@@ -402,8 +405,8 @@ class DateNormalizer:
         if not dates:
             return doc
         ref = dt.date.fromisoformat(doc._.published) if doc._.published else None
-        text = doc.text
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        text = doc_text(doc)
+        sents = sentences(doc) if doc.has_annotation("SENT_START") else []
         sent_starts = [s.start for s in sents]
         for ent in dates:
             if sents:

@@ -152,8 +152,8 @@ class LogReg:
         """Probability per label; 1.0 for labels the training data had too few rows of to judge."""
         if not self.trained:
             return {t: 1.0 for t in self.labels}
-        idx, owner = self._rows([feats])
-        p = self._scores(idx, owner, 1)[0]
+        idx, _ = self._rows([feats])
+        p = 1 / (1 + np.exp(-np.vstack([self.bias, self.weights[idx]]).sum(axis=0)))
         return {t: float(v) if self.positives.get(t, 0) >= MIN_POSITIVES else 1.0 for t, v in zip(self.labels, p)}
 
     def to_dict(self) -> dict:

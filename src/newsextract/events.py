@@ -25,79 +25,76 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .cues import Cue
 from .kb import fold
 from .linker import STAGES
 from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
 from .sentences import sentences
 from .people import club_of, role_of
+from .tokenizer import doc_text, span_text
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
-TEASER = re.compile(r"^[ \t]*(leggi anche|see also|read more|read also|related|guarda anche|potrebbe interessarti|ti potrebbe interessare|also read|more:)\b[^\w\n]*", re.I | re.M)
+TEASER = Cue(r"^[ \t]*(leggi anche|see also|read more|read also|related|guarda anche|potrebbe interessarti|ti potrebbe interessare|also read|more:)\b[^\w\n]*", re.M)
 SCORE = re.compile(r"(?<![\d:/])(?<!\d[.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/]|[.,]\d|\s?(?:mln|milioni|million|m\b|bn|%))")
-PEN_SCORE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})", re.I)
-AET = re.compile(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b", re.I)
-AGG = re.compile(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)", re.I)
-RESULT_VERBS = re.compile(
+PEN_SCORE = Cue(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})")
+AET = Cue(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b")
+AGG = Cue(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)")
+RESULT_VERBS = Cue(
     r"\b(beat|beats|beaten by|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew with|draw with|drew \d+-\d+ with|held|"
     r"win over|victory over|defeat (?:to|by)|loss to|lost to|beating|defeating|thrashing|edging|overcoming|"
     r"battendo|superando|sconfiggendo|travolgendo|"
     r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato con|pareggia con|espugna|espugnato|"
     r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa))\b",
-    re.I,
 )
-ELIMINATE = re.compile(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b", re.I)
-QUALIFY = re.compile(
+ELIMINATE = Cue(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b")
+QUALIFY = Cue(
     r"\b(qualified|qualifies|qualification|qualifying for|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
     r"through to|went through|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
     r"qualificazion\w*|qualificat\w*|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
     r"vola(?:no)? (?:in|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione))\b",
-    re.I,
 )
-OUTCOME = re.compile(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
-                     r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b", re.I)
-NOT_REAL = re.compile(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b", re.I)
-FIXTURE = re.compile(
+OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
+               r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
+NOT_REAL = Cue(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b")
+FIXTURE = Cue(
     r"\b(will (?:face|host|play|meet|visit|travel)|(?:are|is) set to (?:face|host|meet|play)|face|faces|host|hosts|visit|visits|meet|take on|takes on|clash|"
     r"affronterà|affronteranno|affronta|sfiderà|sfideranno|sfida|ospiterà|ospita|riceve|riceverà|in programma|trasferta|attende|"
     r"giocherà|scenderà in campo|match|partita|gara|sarà|hosting|welcomes?|at home to|trips? to)\b",
-    re.I,
 )
-DRAW = re.compile(
+DRAW = Cue(
     r"\b(sorteggi\w*|urna di|drawn\b|draw (?:for|ceremony|took place|was made|pitted|paired|handed|in nyon|in monaco)\b|"
     r"(?:the|['’]s)\s+(?:[a-z]+\s+)?draw\b(?!\s+(?:with|against|at|level|away|for|from|in|on|between)\b))",
-    re.I,
 )
-TRANSFER = re.compile(
+TRANSFER = Cue(
     r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
     r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|approda|passa al|passa alla|cessione|ceduto|"
     r"trattativa|offerta|accordo|here we go|completed|completes|unveiled|presentato)\b",
-    re.I,
 )
-OFFICIAL = re.compile(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b", re.I)
-AGREED = re.compile(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b", re.I)
-COACH = re.compile(
+OFFICIAL = Cue(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b")
+AGREED = Cue(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b")
+COACH = Cue(
     r"\b(sacked|fired|dismissed|appointed|appoints|named|names|replace[sd]?|replacing|successor|succeeds?|parted (?:company|ways)|"
     r"resigned|resigns|steps down|stepped down|takes charge|took charge|caretaker|interim|esonerat\w*|esonero|nuovo|new|"
     r"sostitui\w*|al posto di|dimission\w*|ingaggiat\w*|scelto|affidat\w*|successore|subentra\w*|addio|lascia|leaves)\b",
-    re.I,
 )
-COACH_ROLE = re.compile(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct|commissario tecnico|panchina|dugout|esonerat\w*|esonero|sacked|sacking)\b", re.I)
-HISTORY = re.compile(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b", re.I)
-LOAN_STATE = re.compile(r"(?:,|\bwho is|\bche è)\s+(?:currently\s+|attualmente\s+)?(?:on loan (?:at|from|with)|in prestito (?:al|alla|dal|dalla|all'|dall'))", re.I)
-DEAL = re.compile(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b", re.I)
-COACH_OUT = re.compile(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b", re.I)
-HOME_WORDS = re.compile(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b", re.I)
-AWAY_WORDS = re.compile(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b", re.I)
+COACH_ROLE = Cue(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct|commissario tecnico|panchina|dugout|esonerat\w*|esonero|sacked|sacking)\b")
+HISTORY = Cue(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b")
+LOAN_STATE = Cue(r"(?:,|\bwho is|\bche è)\s+(?:currently\s+|attualmente\s+)?(?:on loan (?:at|from|with)|in prestito (?:al|alla|dal|dalla|all'|dall'))")
+DEAL = Cue(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b")
+COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b")
+HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b")
+AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
-OPPONENT_CUE = re.compile(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b", re.I)
-FUTURE = re.compile(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b", re.I)
+OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
+FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
+DECIDER = Cue(r"\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
-LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$", re.I)
-VERSUS_GAP = re.compile(r"^\s*(?:v|vs\.?|-|–|contro)\s*$", re.I)
+LIST_GAP = Cue(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$")
+VERSUS_GAP = Cue(r"^\s*(?:v|vs\.?|-|–|contro)\s*$")
 
 
 def versus_pairs(text: str, base: int, clubs: list[Span]) -> list[tuple[Span, Span]]:
@@ -157,7 +154,7 @@ def _ref(span: Span) -> dict:
 
 
 def _key(span: Span) -> str:
-    return span.kb_id_ or fold(span.text)
+    return span.kb_id_ or fold(span_text(span))
 
 
 def club_keys(ev: dict, spans: dict[tuple[int, int], Span]) -> frozenset[str]:
@@ -206,10 +203,11 @@ class EventExtractor:
         events, candidates = self.read(doc, pairs=self.pairs.trained)
         if self.pairs.trained:
             events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
-        spans = {(e.start_char, e.end_char): e for e in doc.ents}
+        all_ents = list(doc.ents)
+        spans = {(e.start_char, e.end_char): e for e in all_ents}
         events += self._ties(spans, events)
-        self._fill_from_context(doc, events)
-        draw_story = bool(DRAW.search(doc.text))
+        self._fill_from_context(doc, all_ents, events)
+        draw_story = bool(DRAW.search(doc_text(doc)))
         if draw_story:
             drawn = [ev[side] for ev in events if ev["type"] == "fixture" for side in ("home", "away")]
             for ev in events:
@@ -234,9 +232,9 @@ class EventExtractor:
 
     def read(self, doc: Doc, pairs: bool = True) -> tuple[list[dict], list[Candidate]]:
         """Rule events the sentence classifier accepts, and (if pairs) every sentence's club pairs with their features."""
-        teasers = teaser_ranges(doc.text)
+        teasers = teaser_ranges(doc_text(doc))
         norm = normalized(doc, doc._.published)
-        draw_story = bool(DRAW.search(doc.text))
+        draw_story = bool(DRAW.search(doc_text(doc)))
         all_ents = list(doc.ents)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         sents = sentences(doc)
@@ -286,13 +284,13 @@ class EventExtractor:
                 continue
             if kind in cand.rules:
                 out.append({**cand.rules[kind], "confidence": round(probs[kind], 3)})
-            elif kind == "fixture" or OUTCOME.search(cand.sent.text):
+            elif kind == "fixture" or OUTCOME.search(span_text(cand.sent)):
                 fresh.append({**self._fresh_event(kind, cand), "confidence": round(probs[kind], 3)})
         return out + fresh
 
     def _fresh_event(self, kind: str, cand: Candidate) -> dict:
         """A result or fixture the rules did not read: sides from order and home/away words."""
-        sent, text = cand.sent, cand.sent.text
+        sent, text = cand.sent, span_text(cand.sent)
         home, away = (cand.second, cand.first) if cand.mode == "main" else (cand.first, cand.second)
         if AWAY_WORDS.search(text) and not HOME_WORDS.search(text):
             home, away = away, home
@@ -312,14 +310,14 @@ class EventExtractor:
         return ev
 
     @staticmethod
-    def _fill_from_context(doc: Doc, events: list[dict]) -> None:
+    def _fill_from_context(doc: Doc, ents: list[Span], events: list[dict]) -> None:
         """Date and competition an event's sentence leaves out, from the article around it.
 
         A result takes the nearest earlier day not after publication; a fixture the
         nearest day after it; both take the article's only competition, if it names one.
         """
-        days = [(e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE" and e._.value and len(e._.value) == 10]
-        comps = {e.kb_id_ or e.text: e for e in doc.ents if e.label_ == "COMPETITION"}
+        days = [(e.start_char, e._.value) for e in ents if e.label_ == "DATE" and e._.value and len(e._.value) == 10]
+        comps = {e.kb_id_ or span_text(e): e for e in ents if e.label_ == "COMPETITION"}
         published = doc._.published
         for ev in events:
             if ev["type"] in ("match_result", "fixture") and not ev.get("date") and published:
@@ -344,7 +342,7 @@ class EventExtractor:
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields."""
-        text = sent.text
+        text = span_text(sent)
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
         people = [e for e in ents if e.label_ == "PERSON"]
         dates = [e for e in ents if e.label_ == "DATE" and e._.value]
@@ -358,25 +356,29 @@ class EventExtractor:
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
         out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
-        probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained and out else [])
+        if not out:
+            return {"all": out, "kept": out}, common
+        probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
         kept = [{**ev, "confidence": round(min(ev["confidence"], probs[ev["type"]]), 3)}
                 for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         return {"all": out, "kept": kept}, common
 
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
-        out: list[dict] = []
-        out += self._results(doc, sent, clubs, venue, common, main)
-        decider = re.search(r"\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b", text, re.I)
-        for ev in [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties")) and not decider]:
+        """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person."""
+        out: list[dict] = self._results(doc, sent, clubs, venue, common, main) if clubs else []
+        deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties"))]
+        if deciders and DECIDER.search(text):
+            deciders = []
+        for ev in deciders:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
             out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser],
                         "method": "aggregate" if ev.get("aggregate") else "penalties", "confidence": 0.6})
         if DRAW.search(text):
-            place = next((e.text for e in ents if e.label_ == "LOCATION"), None)
+            place = next((span_text(e) for e in ents if e.label_ == "LOCATION"), None)
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
         if QUALIFY.search(text) and not NOT_REAL.search(text):
             out += self._qualification(sent, clubs, main, common)
-        if not any(e["type"] == "match_result" for e in out) and not scores_in(text):
+        if clubs and not any(e["type"] == "match_result" for e in out) and not scores_in(text):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
             out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common)
         if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
@@ -411,7 +413,7 @@ class EventExtractor:
         return out
 
     def _results(self, doc, sent, clubs, venue, common, main) -> list[dict]:
-        text, base = sent.text, sent.start_char
+        text, base = span_text(sent), sent.start_char
         out = []
         scores = scores_in(text)
         pen_mo = PEN_SCORE.search(text)
@@ -498,7 +500,7 @@ class EventExtractor:
         return main if main is not None else (clubs[0] if clubs else None)
 
     def _qualification(self, sent, clubs, main, common) -> list[dict]:
-        text = sent.text
+        text = span_text(sent)
         cue = QUALIFY.search(text)
         elim_mo = ELIMINATE.search(text)
         club = self._subject(sent, clubs, min(m.start() for m in (cue, elim_mo) if m), main)
@@ -520,7 +522,7 @@ class EventExtractor:
     @staticmethod
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
         """Upcoming matches: the sentence's subject against each club a fixture cue points at."""
-        text, base = sent.text, sent.start_char
+        text, base = span_text(sent), sent.start_char
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
         if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
             return []
@@ -562,7 +564,7 @@ class EventExtractor:
     @staticmethod
     def _draw_line(sent: Span, clubs: list[Span], common: dict) -> list[dict]:
         """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent."""
-        text, base = sent.text, sent.start_char
+        text, base = span_text(sent), sent.start_char
         colon = text.find(":")
         if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon:
             return []
@@ -591,7 +593,7 @@ class EventExtractor:
 
     @staticmethod
     def _transfer(sent, clubs, people, common) -> dict | None:
-        text = sent.text
+        text = span_text(sent)
         base = sent.start_char
         players = [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
         if not players:
@@ -623,7 +625,7 @@ class EventExtractor:
 
     @staticmethod
     def _coach(sent, clubs, people, common, main) -> dict | None:
-        text = sent.text
+        text = span_text(sent)
         club = clubs[0] if clubs else main
         if club is None:
             return None
@@ -651,7 +653,7 @@ class EventExtractor:
             if ev["type"] == "draw":
                 key = (ev["type"],)
             elif ev["type"] == "transfer":
-                key = (ev["type"], spans[(ev["person"]["start"], ev["person"]["end"])].text.split()[-1])
+                key = (ev["type"], span_text(spans[(ev["person"]["start"], ev["person"]["end"])]).split()[-1])
             else:
                 key = (ev["type"], club_keys(ev, spans))
             if key not in merged:

@@ -19,6 +19,7 @@ from .people import club_of, group_people, person_name, role_of
 from .pipeline import Pipelines
 from .readers import Article, ReadError
 from .schema import ErrorInfo, ErrorRecord, Record, Versions
+from .tokenizer import doc_text, make_doc
 
 OUTPUT_LABELS = ("CLUB", "PERSON", "VENUE", "COMPETITION", "DATE", "LOCATION")
 REF_FIELDS = {"home": "home", "away": "away", "club": "club", "from": "from_club", "to": "to_club",
@@ -92,7 +93,7 @@ def _prepare(article: Article, pipes: Pipelines, options: Options) -> tuple[dict
         warnings.append(pipes.warnings[lang.code])
     if published is None:
         warnings.append("no publication date (metadata, dateline or --reference-date): relative dates are null")
-    doc = nlp.make_doc(article.text)
+    doc = make_doc(nlp, article.text)
     doc._.published = published
     return record, doc
 
@@ -121,7 +122,7 @@ def _mention(m: Mention) -> dict:
 
 def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
     """Entities grouped from doc.ents, and a map from each mention's offsets to its entity."""
-    text = doc.text
+    text = doc_text(doc)
     ents = [Mention.of(e, text) for e in doc.ents if e.label_ in OUTPUT_LABELS]
     groups: dict[tuple, list[Mention]] = {}
     for ent in ents:
@@ -176,7 +177,7 @@ def _club_name(text: str, entities: list[dict]) -> str:
 def build_events(doc: Doc, entities: list[dict], index: dict[tuple[int, int], dict]) -> list[dict]:
     """Schema events from doc._.events, span references resolved to entity ids and names."""
 
-    text = doc.text
+    text = doc_text(doc)
 
     def ref(r: dict | None) -> dict | None:
         if not r:

@@ -24,8 +24,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .cues import Cue
 from .kb import KINDS, KnowledgeBase, fold
 from .people import POSSESSIVE
+from .tokenizer import doc_text
 
 LINKED = tuple(KINDS.values())
 OUTLET_WORDS = r"(?:News(?:\s?24)?|TV|Channel|Radio|Magazine|Web|Live|Zone|Hub|Daily|Insider|Times|Fans?)"
@@ -42,11 +44,10 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
 DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|esi|i|h|ic|ean|ino|ina|ini|ine|ois|aise|ais|ako|aka|aki|ache)$")
 ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
                          r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
-STAGES = re.compile(
+STAGES = Cue(
     r"\b(league phase|fase campionato|fase a gironi|group stage|gironi|playoff|play-off|preliminar\w*|qualifying round|"
     r"third qualifying round|terzo turno preliminare|round of 16|ottavi(?: di finale)?|quarter-finals?|quarti(?: di finale)?|"
     r"semi-finals?|semifinal\w*|final\b|finale\b|knockout round play-offs?|sedicesimi|round of 32)\b",
-    re.I,
 )
 PLACE_PREPS = {"in", "to", "at", "from", "near", "da", "verso", "around", "across", "dal", "dalla", "nel", "nella", "nell'", "dall'"}
 FOOTBALL_WORDS = re.compile(
@@ -183,7 +184,7 @@ class Linker:
         return [mo.span() for mo in self.outlet_re.finditer(text)]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         outlets = self.outlet_spans(text)
         doc._.outlets = outlets
         football = bool(FOOTBALL_WORDS.search(text))

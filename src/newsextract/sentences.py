@@ -11,26 +11,48 @@ from bisect import bisect_right
 
 import numpy as np
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+
+from .tokenizer import doc_text
 
 NEWLINE = re.compile("\n")
 
 
 class LineSentencizer(Sentencizer):
-    """spaCy's rule-based sentencizer plus a boundary after every line break, the token after it
-    found from the tokens' character offsets (walking the Doc would build a Token object each step)."""
+    """spaCy's rule-based sentencizer plus a boundary after every line break.
+
+    Its rules (a sentence ends after punct_chars and the punctuation that follows them)
+    are read from the ORTH and IS_PUNCT arrays, and the token after a line break from
+    the tokens' character offsets: walking the Doc would build a Token object each step.
+    """
 
     def predict(self, docs):
-        guesses = super().predict(docs)
-        for doc, doc_guesses in zip(docs, guesses):
-            starts = doc.to_array(IDX).tolist()
-            for mo in NEWLINE.finditer(doc.text):
+        punct = {get_string_id(c) for c in self.punct_chars}
+        guesses = []
+        for doc in docs:
+            if not len(doc):
+                guesses.append([])
+                continue
+            orth, is_punct, starts = doc.to_array([ORTH, IS_PUNCT, IDX]).T.tolist()
+            doc_guesses = [False] * len(doc)
+            doc_guesses[0] = True
+            start, seen_period = 0, False
+            for i, (o, p) in enumerate(zip(orth, is_punct)):
+                if seen_period and not p and o not in punct:
+                    doc_guesses[start] = True
+                    start, seen_period = i, False
+                elif o in punct:
+                    seen_period = True
+            doc_guesses[start] = True
+            for mo in NEWLINE.finditer(doc_text(doc)):
                 after = bisect_right(starts, mo.start())  # the token after the one holding the line break
                 if after < len(doc):
                     doc_guesses[after] = True
+            guesses.append(doc_guesses)
         return guesses
 
 

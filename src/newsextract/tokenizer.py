@@ -9,11 +9,38 @@ from __future__ import annotations
 import re
 
 import spacy
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 TEAM_HYPHEN = r"(?<=[^\W\d_])[-–](?=[^\W\d_])"
 CAPITAL_DOT = r"(?<=^[A-Z])\."
 SINGLE_CAPITAL = re.compile(r"^[A-Z]\.$")
+TEXT_KEY = "newsextract.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, kept in doc.user_data: spaCy rebuilds it from every token on each access.
+
+    A Doc's text never changes (retokenizing keeps it), so the copy stays valid; its
+    length is checked against the last token's end all the same.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != end:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def make_doc(nlp, text: str) -> Doc:
+    """nlp.make_doc, the text it was given kept for ``doc_text``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def span_text(span: Span) -> str:
+    """span.text from the kept document text (Span.text also walks every token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def customize(nlp, tok):
