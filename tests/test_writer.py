@@ -50,3 +50,14 @@ def test_resume_on_a_finished_output_keeps_it(tmp_path):
     with JsonlWriter(str(out), resume=True) as w:
         assert ("d1", "d1.txt", "1") in w.done
     assert out.read_text().count("\n") == 1
+
+
+def test_line_carries_the_record_text_and_its_counts(extractor):
+    from newsextract.writer import Line, dumps
+
+    record = extractor.extract("L'Inter ha battuto il Torino 5-0 a San Siro.", published="2025-08-26")
+    line = Line.of(record)
+    assert line.text == dumps(record) and (line.ok, line.lang, line.error_kind) == (True, "it", None)
+    assert Line.parse(line.text) == line
+    err = Line.of(rec(1))
+    assert (err.ok, err.lang, err.error_kind) == (False, None, "empty") and Line.parse(err.text) == err

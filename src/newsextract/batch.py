@@ -19,6 +19,7 @@ from .extract import Options, error_record, extract, extract_batch
 from .pipeline import Pipelines
 from .readers import Article, ReadError
 from .schema import ErrorRecord, Record
+from .writer import Line
 
 Item = Article | ReadError
 Result = Record | ErrorRecord
@@ -48,13 +49,13 @@ class Summary:
     error_kinds: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
-    def add(self, result: Result) -> None:
-        if isinstance(result, ErrorRecord):
-            self.errors += 1
-            self.error_kinds[result.error.kind] += 1
-        else:
+    def add(self, line: Line) -> None:
+        if line.ok:
             self.records += 1
-            self.languages[result.language.code] += 1
+            self.languages[line.lang] += 1
+        else:
+            self.errors += 1
+            self.error_kinds[line.error_kind] += 1
 
 
 def process(item: Item, pipes: Pipelines, options: Options) -> Result:
@@ -82,9 +83,9 @@ def process_chunk(chunk: list[Item], pipes: Pipelines, options: Options) -> list
     return [error_record(item) if isinstance(item, ReadError) else next(done) for item in chunk]
 
 
-def _process_chunk(chunk: list[Item]) -> list[Result]:
+def _process_chunk(chunk: list[Item]) -> list[Line]:
     assert _WORKER is not None
-    return process_chunk(chunk, *_WORKER)
+    return [Line.of(r) for r in process_chunk(chunk, *_WORKER)]
 
 
 def _chunks(items: Iterable[Item], size: int, first: int = 4) -> Iterator[list[Item]]:
@@ -96,12 +97,12 @@ def _chunks(items: Iterable[Item], size: int, first: int = 4) -> Iterator[list[I
         chunk = list(islice(it, size))
 
 
-def run_local(items: Iterable[Item], settings: Settings, workers: int = 1, chunk_size: int = 8) -> Iterator[Result]:
-    """Results in input order, from this process (workers=1) or a pool of processes."""
+def run_local(items: Iterable[Item], settings: Settings, workers: int = 1, chunk_size: int = 32) -> Iterator[Line]:
+    """Output lines in input order, from this process (workers=1) or a pool of processes."""
     if workers <= 1:
         pipes = settings.pipelines()
         for chunk in _chunks(items, chunk_size):
-            yield from process_chunk(chunk, pipes, settings.options)
+            yield from (Line.of(r) for r in process_chunk(chunk, pipes, settings.options))
         return
     window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
@@ -126,7 +127,7 @@ def skip_done(items: Iterable[Item], done: set, summary: Summary) -> Iterator[It
         yield item
 
 
-def drive(results: Iterable[Result], write: Callable[[Result], None], summary: Summary,
+def drive(results: Iterable[Line], write: Callable[[Line], None], summary: Summary,
           tick: Callable[[], None] = lambda: None) -> Summary:
     start = time.perf_counter()
     for result in results:

@@ -15,10 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .batch import Result, Settings, key_of, process
+from .batch import Settings, key_of, process
 from .readers import ReadError, input_files, read_file, read_inputs
-from .schema import OUTPUT_ADAPTER
-from .writer import dumps
+from .writer import Line, dumps
 
 SHARD_FILES = 16
 _PIPES: dict[str, object] = {}
@@ -54,8 +53,8 @@ def _plan(inputs: list[str], follow_symlinks: bool) -> list[list[tuple[str, str]
 
 
 def run_dask(inputs: list[str], settings: Settings, scheduler: str | None, workers: int, output: str,
-             max_bytes: int, follow_symlinks: bool, done: set) -> Iterator[Result]:
-    """Results in input order, computed on a cluster (a local one when scheduler is None)."""
+             max_bytes: int, follow_symlinks: bool, done: set) -> Iterator[Line]:
+    """Output lines in input order, computed on a cluster (a local one when scheduler is None)."""
     from dask.distributed import Client, LocalCluster
 
     from .extract import error_record
@@ -71,17 +70,17 @@ def run_dask(inputs: list[str], settings: Settings, scheduler: str | None, worke
                     futures[i] = client.submit(process_shard, step, settings, max_bytes, done, str(shard_dir / f"{i:06d}.jsonl"), pure=False)
             for i, step in enumerate(plan):
                 if isinstance(step, ReadError):
-                    yield error_record(step)
+                    yield Line.of(error_record(step))
                 elif isinstance(step, str):
                     pipes = settings.pipelines()
                     for item in read_inputs([step], max_bytes):
                         if key_of(item) not in done:
-                            yield process(item, pipes, settings.options)
+                            yield Line.of(process(item, pipes, settings.options))
                 else:
                     path = Path(futures.pop(i).result())
                     with path.open(encoding="utf-8") as fh:
                         for line in fh:
-                            yield OUTPUT_ADAPTER.validate_json(line)
+                            yield Line.parse(line.rstrip("\n"))
                     path.unlink()
     finally:
         if cluster is not None:

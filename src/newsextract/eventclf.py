@@ -30,14 +30,14 @@ MIN_POSITIVES = 30
 SCORE_RE = re.compile(r"^\d{1,2}[-–:]\d{1,2}$")
 
 
-def normalized(doc: Doc, published: str | None) -> list[str]:
+def normalized(doc: Doc, published: str | None, ents: list[Span] | None = None) -> list[str]:
     """Every token as the classifiers see it, computed once per document from token arrays.
 
     Lowercased words; each entity as one <LABEL> token (dates as <PAST> or <FUTURE> of
     publication when their value is known); numbers and scores as <NUM>; "" for spaces
-    and the inner tokens of entities.
+    and the inner tokens of entities. ents: doc.ents, when the caller has them already.
     """
-    values = {e.start: e._.value for e in doc.ents if e.label_ == "DATE"}
+    values = {e.start: e._.value for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"}
     strings = doc.vocab.strings
     out = []
     for i, (iob, label, space, num, lower) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER]).tolist()):
@@ -150,11 +150,18 @@ class LogReg:
 
     def predict(self, feats: list[str]) -> dict[str, float]:
         """Probability per label; 1.0 for labels the training data had too few rows of to judge."""
+        return self.predict_many([feats])[0]
+
+    def predict_many(self, rows: list[list[str]]) -> list[dict[str, float]]:
+        """``predict`` for many rows in one matrix operation."""
         if not self.trained:
-            return {t: 1.0 for t in self.labels}
-        idx, _ = self._rows([feats])
-        p = 1 / (1 + np.exp(-np.vstack([self.bias, self.weights[idx]]).sum(axis=0)))
-        return {t: float(v) if self.positives.get(t, 0) >= MIN_POSITIVES else 1.0 for t, v in zip(self.labels, p)}
+            return [{t: 1.0 for t in self.labels} for _ in rows]
+        if not rows:
+            return []
+        judged = [self.positives.get(t, 0) >= MIN_POSITIVES for t in self.labels]
+        idx, owner = self._rows(rows)
+        return [{t: float(v) if ok else 1.0 for t, v, ok in zip(self.labels, p, judged)}
+                for p in self._scores(idx, owner, len(rows)).tolist()]
 
     def to_dict(self) -> dict:
         if not self.trained:

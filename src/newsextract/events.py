@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -126,12 +127,13 @@ def list_after(text: str, base: int, clubs: list[Span], start: int | None) -> li
 DEFAULT_THRESHOLDS = {"match_result": 0.7, "fixture": 0.6, "draw": 0.5, "qualification": 0.5, "transfer": 0.5, "coach_change": 0.5}
 
 
-def scores_in(text: str) -> list[re.Match]:
-    """Match scores in a sentence: not penalty scores, not clock times (20:45)."""
+@lru_cache(maxsize=64)
+def scores_in(text: str) -> tuple[re.Match, ...]:
+    """Match scores in a sentence: not penalty scores, not clock times (20:45). Cached: several rules ask."""
     pen = PEN_SCORE.search(text)
     pen_start = (pen.start(1) if pen.group(1) else pen.start(3)) if pen else None
-    return [m for m in SCORE.finditer(text)
-            if m.start() != pen_start and not PEN_SCORE.match(text, m.start()) and not (":" in m.group(0) and len(m.group(2)) == 2)]
+    return tuple(m for m in SCORE.finditer(text)
+                 if m.start() != pen_start and not PEN_SCORE.match(text, m.start()) and not (":" in m.group(0) and len(m.group(2)) == 2))
 
 
 def teaser_ranges(text: str) -> list[tuple[int, int]]:
@@ -200,10 +202,10 @@ class EventExtractor:
         self.pairs = LogReg(PAIR_TYPES)
 
     def __call__(self, doc: Doc) -> Doc:
-        events, candidates = self.read(doc, pairs=self.pairs.trained)
+        all_ents = list(doc.ents)
+        events, candidates = self.read(doc, pairs=self.pairs.trained, ents=all_ents)
         if self.pairs.trained:
             events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
-        all_ents = list(doc.ents)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         events += self._ties(spans, events)
         self._fill_from_context(doc, all_ents, events)
@@ -230,12 +232,15 @@ class EventExtractor:
                                 "type": "match_result", **pair, "winner": ev["club"], "score": None})
         return out
 
-    def read(self, doc: Doc, pairs: bool = True) -> tuple[list[dict], list[Candidate]]:
-        """Rule events the sentence classifier accepts, and (if pairs) every sentence's club pairs with their features."""
+    def read(self, doc: Doc, pairs: bool = True, ents: list[Span] | None = None) -> tuple[list[dict], list[Candidate]]:
+        """Rule events the sentence classifier accepts, and (if pairs) every sentence's club pairs with their features.
+
+        ents: doc.ents, when the caller has them already.
+        """
         teasers = teaser_ranges(doc_text(doc))
-        norm = normalized(doc, doc._.published)
+        all_ents = list(doc.ents) if ents is None else ents
+        norm = normalized(doc, doc._.published, all_ents)
         draw_story = bool(DRAW.search(doc_text(doc)))
-        all_ents = list(doc.ents)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         sents = sentences(doc)
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
@@ -277,8 +282,7 @@ class EventExtractor:
         a defeat): "X guida il Kairat contro il Celtic" names a match but reports none.
         """
         out, fresh = [], []
-        for cand in candidates:
-            probs = self.pairs.predict(cand.feats)
+        for cand, probs in zip(candidates, self.pairs.predict_many([c.feats for c in candidates])):
             kind = max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t])
             if probs[kind] < self.thresholds[kind]:
                 continue
@@ -418,7 +422,7 @@ class EventExtractor:
         scores = scores_in(text)
         pen_mo = PEN_SCORE.search(text)
         if not scores and pen_mo:
-            scores = [pen_mo]
+            scores = (pen_mo,)
         used: set[str] = set()
         host = self._venue_club(doc, venue)
         for mo in scores:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -17,7 +18,41 @@ from pydantic import BaseModel
 
 
 def dumps(record: BaseModel) -> str:
-    return json.dumps(record.model_dump(mode="json", exclude_none=False), ensure_ascii=False, separators=(",", ":"))
+    return _encode(record.model_dump(mode="json", exclude_none=False))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One output line, serialized where its record was made (a worker process), and what the run summary counts.
+
+    Worker processes send lines rather than records: rebuilding pydantic models from
+    pickles in the writing process would cost it more than writing.
+    """
+
+    text: str
+    ok: bool
+    lang: str | None = None
+    error_kind: str | None = None
+
+    @classmethod
+    def of(cls, record: BaseModel) -> "Line":
+        data = record.model_dump(mode="json", exclude_none=False)
+        return cls(_encode(data), *_counted(data))
+
+    @classmethod
+    def parse(cls, text: str) -> "Line":
+        """A line read back from a JSONL shard."""
+        return cls(text, *_counted(json.loads(text)))
+
+
+def _encode(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _counted(data: dict) -> tuple[bool, str | None, str | None]:
+    if data["status"] == "ok":
+        return True, data["language"]["code"], None
+    return False, None, data["error"]["kind"]
 
 
 def done_keys(path: Path) -> tuple[set[tuple[str, str, str | None]], int]:
@@ -69,9 +104,9 @@ class JsonlWriter:
             self._fh = self.partial.open("w", encoding="utf-8", errors="backslashreplace")
         return self
 
-    def write(self, record: BaseModel) -> None:
+    def write(self, record: BaseModel | Line) -> None:
         assert self._fh is not None
-        self._fh.write(dumps(record) + "\n")
+        self._fh.write((record.text if isinstance(record, Line) else dumps(record)) + "\n")
         self._fh.flush()
 
     def __exit__(self, exc_type, exc, tb) -> None:
