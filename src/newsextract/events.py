@@ -345,10 +345,15 @@ class EventExtractor:
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
-        """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields."""
+        """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
+
+        Without a club or a person named, only a draw or the main club's qualification can be read.
+        """
         text = span_text(sent)
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
         people = [e for e in ents if e.label_ == "PERSON"]
+        if not clubs and not people and not DRAW.search(text) and not (main is not None and QUALIFY.search(text)):
+            return {"all": [], "kept": []}, {}
         dates = [e for e in ents if e.label_ == "DATE" and e._.value]
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
         comp = next((e for e in ents if e.label_ == "COMPETITION"), None)
