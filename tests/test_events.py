@@ -129,3 +129,12 @@ def test_a_qualification_reports_its_tie(extractor):
                                published="2025-08-27", lang="en")
     ties = [e for e in record.events if e.type == "match_result"]
     assert [(e.home.kb_id, e.away.kb_id, e.winner.kb_id) for e in ties] == [("kairat-almaty", "celtic", "kairat-almaty")]
+
+
+def test_a_draw_line_gives_every_listed_opponent(extractor):
+    text = ("Sorteggio di Champions League a Montecarlo: ecco le avversarie delle italiane nella fase campionato.\n"
+            "Napoli: Manchester City, Chelsea, Eintracht Francoforte, Psv, Benfica, Sporting Lisbona, Kairat, Copenaghen.\n")
+    fixtures = {e.away.name for e in extractor.extract(text, published="2025-08-28", lang="it").events
+                if e.type == "fixture" and e.home.name == "Napoli"}
+    assert fixtures == {"Manchester City", "Chelsea", "Eintracht Frankfurt", "PSV Eindhoven", "Benfica", "Sporting CP",
+                        "Kairat Almaty", "Copenhagen"}

@@ -205,7 +205,7 @@ class EventExtractor:
         all_ents = list(doc.ents)
         events, candidates = self.read(doc, pairs=self.pairs.trained, ents=all_ents)
         if self.pairs.trained:
-            events = [e for e in events if e["type"] not in PAIR_TYPES] + self._pair_events(candidates)
+            events = [e for e in events if e["type"] not in PAIR_TYPES or e.get("listed")] + self._pair_events(candidates)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         events += self._ties(spans, events)
         self._fill_from_context(doc, all_ents, events)
@@ -572,7 +572,10 @@ class EventExtractor:
 
     @staticmethod
     def _draw_line(sent: Span, clubs: list[Span], common: dict) -> list[dict]:
-        """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent."""
+        """'Inter: Manchester City, Arsenal, Leverkusen…' in a draw story: one fixture per opponent.
+
+        Marked "listed": the pair classifier, which sees one pair at a time, does not overrule them.
+        """
         text, base = span_text(sent), sent.start_char
         colon = text.find(":")
         if colon < 0 or len(clubs) < 3 or clubs[0].end_char - base > colon:
@@ -580,7 +583,7 @@ class EventExtractor:
         chain = list_after(text, base, clubs[1:], colon + 1)
         if len(chain) < 2:
             return []
-        return [{**common, "type": "fixture", "home": _ref(clubs[0]), "away": _ref(c), "confidence": 0.5} for c in chain]
+        return [{**common, "type": "fixture", "home": _ref(clubs[0]), "away": _ref(c), "confidence": 0.5, "listed": True} for c in chain]
 
     @staticmethod
     def _venue_club(doc: Doc, venue: Span | None) -> Span | None:
