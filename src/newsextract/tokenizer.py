@@ -2,6 +2,9 @@
 
 spaCy's default rules keep "Inter-Torino" and "Juve-Milan" as one token and treat the
 "A." of "Serie A." as an abbreviation; both would hide entity boundaries from NER.
+
+The Doc it makes keeps the text it came from (``make_doc``, ``doc_text``, ``span_text``),
+for the components after NER that read the text many times per document.
 """
 
 from __future__ import annotations
