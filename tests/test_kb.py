@@ -74,3 +74,10 @@ def test_user_kb_adds_entries(tmp_path):
                      encoding="utf-8")
     kb = KnowledgeBase.with_extra([extra])
     assert kb.lookup("CLUB", "bianche casacche") == {"pro-vercelli"}
+
+
+def test_clubs_sharing_a_short_form(kb):
+    assert {"manchester-united", "newcastle-united", "leeds-united"} <= kb.clubs_sharing("United")
+    assert {"bologna", "genoa", "cagliari"} <= kb.clubs_sharing("rossoblù")
+    assert kb.clubs_sharing("Manchester United") == {"manchester-united"}
+    assert kb.clubs_sharing("Polpette") == set()

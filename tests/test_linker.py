@@ -53,3 +53,25 @@ def test_token_flags_find_sentence_openers(it):
     opener = [all(t.is_punct or t.is_space for t in tok.sent[: tok.i - tok.sent.start]) for tok in doc]
     assert [flags.opens_sentence(i) for i in range(len(doc))] == opener
     assert [doc[i].text for i in range(len(doc)) if flags.opens_sentence(i) and doc[i].is_alpha] == ["Ieri", "Domani", "Teams"]
+
+
+def test_short_name_takes_the_club_the_article_names(pipes):
+    nlp = pipes.get("en")
+    doc = nlp("Manchester United beat Fulham 1-0 at Old Trafford on Saturday. United host Brighton next week.")
+    assert ("United", "CLUB", "manchester-united") in ents(doc)
+    doc = nlp("Newcastle United beat Fulham 1-0 at St James' Park on Saturday. United host Brighton next week.")
+    assert ("United", "CLUB", "newcastle-united") in ents(doc)
+    doc = nlp("Manchester United and Newcastle United both won on Saturday. United host Brighton next week.")
+    assert ("United", "CLUB", "newcastle-united") in ents(doc)
+
+
+def test_shared_nickname_follows_the_article(it):
+    doc = it("Il Bologna ha battuto il Verona 2-0. I rossoblù salgono al quarto posto in classifica.")
+    assert ("rossoblù", "CLUB", "bologna") in ents(doc)
+    doc = it("L'Atalanta ha battuto il Lecce 3-1 in campionato. I nerazzurri di Gasperini volano.")
+    assert ("nerazzurri", "CLUB", "atalanta") in ents(doc)
+
+
+def test_shared_nickname_without_a_named_club_stays_as_read(it):
+    doc = it("Il derby: i rossoblù hanno vinto la partita.")
+    assert all(kb == "" for _, label, kb in ents(doc) if label == "CLUB")

@@ -55,6 +55,10 @@ class Club(_Entry):
     city: str
     venue: str | None = Field(default=None, description="id of the home venue")
     nicknames: list[str] = Field(default_factory=list, description="Nicknames: link only in football context")
+    shared_nicknames: list[str] = Field(
+        default_factory=list,
+        description="Nicknames several clubs share ('rossoblù', 'the Blues'): linked to this club only in an article that names it and no other club sharing them",
+    )
     national_team: bool = False
 
 
@@ -161,12 +165,30 @@ class KnowledgeBase:
             found |= self._index.get((label, "nick", key), set())
         return found
 
+    @cached_property
+    def _parts(self) -> dict[str, set[str]]:
+        """Folded runs of whole words inside any club form, and shared nicknames -> club ids."""
+        index: dict[str, set[str]] = {}
+        for club in self.entries["clubs"].values():
+            for form in club.names() + club.nicknames:
+                words = fold(form).split()
+                for i in range(len(words)):
+                    for j in range(i + 1, len(words) + 1):
+                        index.setdefault(" ".join(words[i:j]), set()).add(club.id)
+            for form in club.shared_nicknames:
+                index.setdefault(fold(form), set()).add(club.id)
+        return index
+
+    def clubs_sharing(self, text: str) -> set[str]:
+        """Clubs a short or shared form may stand for: 'United' (Manchester, Newcastle, Leeds…), 'rossoblù'."""
+        return set(self._parts.get(fold(text), ()))
+
     def patterns(self, lang: str) -> list[dict]:
         """Entity-ruler phrase patterns for every name, alias and nickname in one language."""
         seen, out = set(), []
         for kind, label in KINDS.items():
             for entry in self.entries[kind].values():
-                forms = entry.names(lang) + list(getattr(entry, "nicknames", []))
+                forms = entry.names(lang) + list(getattr(entry, "nicknames", [])) + list(getattr(entry, "shared_nicknames", []))
                 for form in forms:
                     if (label, form) not in seen:
                         seen.add((label, form))

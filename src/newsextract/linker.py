@@ -97,7 +97,7 @@ def kb_phrases(kb: KnowledgeBase, lang: str) -> tuple[list[tuple[str, str, str]]
     for pat in kb.patterns(lang):
         entry = kb.get(pat["label"], pat["id"])
         text = pat["pattern"]
-        nick = text in getattr(entry, "nicknames", ())
+        nick = text in getattr(entry, "nicknames", ()) or text in getattr(entry, "shared_nicknames", ())
         if getattr(entry, "national_team", False) and not nick:
             continue
         if " " in text.strip() and not nick:
@@ -196,7 +196,7 @@ class Linker:
             ent = self._link(doc, text, tokens, ent, football)
             if ent is not None:
                 kept.append(ent)
-        ents = self._harmonize(doc, text, filter_spans(kept))
+        ents = self._in_context(doc, text, self._harmonize(doc, text, filter_spans(kept)))
         doc.ents = ents
         clubs = self.kb.entries["clubs"]
         doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
@@ -216,6 +216,33 @@ class Linker:
             vote = votes.get(text[e.start_char : e.end_char])
             if vote and not e.kb_id_ and len(vote) > 1:
                 e = Span(doc, e.start, e.end, label=vote.most_common(1)[0][0])
+            out.append(e)
+        return out
+
+    def _in_context(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """Club names the article's other clubs explain: 'United' in a story naming Manchester United,
+        'i rossoblù' in one naming Bologna, 'nerazzurri' in an Atalanta story that names no Inter.
+
+        A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
+        by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
+        """
+        named: list[tuple[int, str]] = []
+        for e in ents:
+            if e.label_ == "CLUB" and e.kb_id_ and self.kb.lookup("CLUB", self.clean(text[e.start_char : e.end_char]), self.lang, nicknames=False):
+                named.append((e.start_char, e.kb_id_))
+        if not named:
+            return ents
+        anchors = {kb_id for _, kb_id in named}
+        out = []
+        for e in ents:
+            if e.label_ == "CLUB" and not any(start == e.start_char for start, _ in named):
+                sharing = self.kb.clubs_sharing(self.clean(text[e.start_char : e.end_char]))
+                fits = sharing & anchors
+                if len(fits) > 1:
+                    before = [kb_id for start, kb_id in named if start < e.start_char and kb_id in fits]
+                    fits = {before[-1]} if before else set()
+                if len(fits) == 1 and (not e.kb_id_ or len(sharing) > 1):
+                    e = Span(doc, e.start, e.end, label="CLUB", kb_id=fits.pop())
             out.append(e)
         return out
 
