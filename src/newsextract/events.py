@@ -51,11 +51,16 @@ RESULT_VERBS = Cue(
 )
 ELIMINATE = Cue(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b")
 QUALIFY = Cue(
-    r"\b(qualified|qualifies|qualification|qualifying for|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
+    r"\b(qualified|qualifies|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
     r"through to|went through|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
-    r"qualificazion\w*|qualificat\w*|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
-    r"vola(?:no)? (?:in|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione))\b",
+    r"qualificat[oaie]|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
+    r"vola(?:no)? (?:in (?!testa)|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione)|"
+    r"(?:were|was|been|are|is|get|got) promoted|(?:won|win|secured|sealed|clinched) promotion|promotion to|"
+    r"(?:sealed|secured|clinched|earned|booked) (?:their |a |its )?qualification|"
+    r"(?:conquist|otten|ottien|vale|chius|chiud|blind|centr)\w* (?:anche )?(?:la )?(?:matematica )?qualificazione|"
+    r"promoss[oaie]|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a)\b",
 )
+KNOCKOUT = Cue(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori)\b")
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
 NOT_REAL = Cue(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b")
@@ -90,7 +95,11 @@ AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
 OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
 FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
-DECIDER = Cue(r"\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
+DECIDER = Cue(r"(?<!semi-)(?<!quarter-)(?<!di )\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
+RELATIVE = Cue(r",\s*(?:che|who|which)\b")
+FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
+KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
+               r"(?:third|fourth|fifth|sixth) round|(?:terzo|quarto|quinto) turno|play-?offs?|knockout|eliminazione diretta)\b")
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
@@ -375,17 +384,18 @@ class EventExtractor:
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
         """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person."""
         out: list[dict] = self._results(doc, sent, clubs, venue, common, main) if clubs else []
-        deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties"))]
-        if deciders and DECIDER.search(text):
+        deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties") or KO_STAGE.search(text))]
+        if DECIDER.search(text) or FIRST_LEG.search(text):
             deciders = []
         for ev in deciders:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
-            out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser],
-                        "method": "aggregate" if ev.get("aggregate") else "penalties", "confidence": 0.6})
+            method = "aggregate" if ev.get("aggregate") else "penalties" if ev.get("penalties") else None
+            out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser], "method": method, "confidence": 0.6})
         if DRAW.search(text):
             place = next((span_text(e) for e in ents if e.label_ == "LOCATION"), None)
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
-        if QUALIFY.search(text) and not NOT_REAL.search(text):
+        if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs)) and not NOT_REAL.search(text)
+                and not self._long_ago(common["date"], doc._.published)):
             out += self._qualification(sent, clubs, main, common)
         if clubs and not any(e["type"] == "match_result" for e in out) and not scores_in(text):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
@@ -403,8 +413,11 @@ class EventExtractor:
     @staticmethod
     def _past_move(text: str, date: str | None, published: str | None) -> bool:
         """A move told as background: dated months before publication, or a player's current loan ("on loan from Chelsea")."""
-        if LOAN_STATE.search(text):
-            return True
+        return bool(LOAN_STATE.search(text)) or EventExtractor._long_ago(date, published)
+
+    @staticmethod
+    def _long_ago(date: str | None, published: str | None) -> bool:
+        """A sentence dated months before publication tells background, not news."""
         if not (date and published):
             return False
         try:
@@ -497,16 +510,22 @@ class EventExtractor:
 
     @staticmethod
     def _subject(sent: Span, clubs: list[Span], cue_start: int, main: Span | None) -> Span | None:
-        """The club a cue word speaks of: one just before it ('Kairat qualified'), else the article's main club."""
+        """The club a cue word speaks of: one just before it ('Kairat qualified'), else the sentence's
+        opening club ('Newcastle lost at home and still qualified'), else the article's main club."""
         before = [c for c in clubs if c.end_char <= sent.start_char + cue_start]
         if before:
             near = before[-1]
             gap = sent.doc.char_span(near.end_char, sent.start_char + cue_start, alignment_mode="expand")
-            if gap is not None and len(gap) <= 5:
+            if gap is not None and (len(gap) <= 5 or (len(gap) <= 10 and RELATIVE.search(gap.text))):
                 return near
-            if main is None or main not in clubs:
-                return before[0] if main is None else main
+            opener = before[0].start - sent.start <= 2 and all(_key(c) != _key(main) for c in before) if main is not None else True
+            return before[0] if opener else main
         return main if main is not None else (clubs[0] if clubs else None)
+
+    @staticmethod
+    def _knockout(text: str, clubs: list[Span]) -> bool:
+        """'A eliminated B', 'A ha superato B in semifinale': a club went through by beating another."""
+        return len(clubs) >= 2 and bool(KNOCKOUT.search(text) or (ELIMINATE.search(text) and STAGES.search(text)))
 
     def _qualification(self, sent, clubs, main, common) -> list[dict]:
         text = span_text(sent)
