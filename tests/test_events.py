@@ -138,3 +138,22 @@ def test_a_draw_line_gives_every_listed_opponent(extractor):
                 if e.type == "fixture" and e.home.name == "Napoli"}
     assert fixtures == {"Manchester City", "Chelsea", "Eintracht Frankfurt", "PSV Eindhoven", "Benfica", "Sporting CP",
                         "Kairat Almaty", "Copenhagen"}
+
+
+def test_two_legged_tie_gives_both_legs(it):
+    doc = annotate(it, "Il Napoli affronterà il Barcellona: andata al Maradona il 21 febbraio 2024, ritorno a Montjuïc il 12 marzo 2024.",
+                   dates=("21 febbraio 2024", "12 marzo 2024"), published="2023-12-18")
+    legs = [(e["home"], e["away"], e.get("date")) for e in events(doc, "fixture")]
+    assert legs == [("napoli", "barcelona", "2024-02-21"), ("barcelona", "napoli", "2024-03-12")]
+
+
+def test_knockout_win_is_a_qualification(en):
+    doc = en("Arsenal beat Porto 1-0 in the round of 16 second leg at the Emirates Stadium.")
+    assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("arsenal", ["porto"])]
+    doc = en("Arsenal beat Porto 1-0 in the first leg of the round of 16 at the Emirates Stadium.")
+    assert events(doc, "qualification") == []
+
+
+def test_qualification_noun_alone_is_no_event(it):
+    assert events(it("La Juventus prepara la sfida di qualificazione contro il Napoli di sabato prossimo."), "qualification") == []
+    assert [e["club"] for e in events(it("Il Como torna in Serie A dopo ventun anni."), "qualification")] == ["como"]

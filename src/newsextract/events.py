@@ -96,6 +96,7 @@ FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn
 OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
 FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
 DECIDER = Cue(r"(?<!semi-)(?<!quarter-)(?<!di )\b(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
+RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
@@ -216,7 +217,7 @@ class EventExtractor:
         if self.pairs.trained:
             events = [e for e in events if e["type"] not in PAIR_TYPES or e.get("listed")] + self._pair_events(candidates)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
-        events += self._ties(spans, events)
+        events += self._ties(spans, events) + self._return_legs(doc, all_ents, events)
         self._fill_from_context(doc, all_ents, events)
         draw_story = bool(DRAW.search(doc_text(doc)))
         if draw_story:
@@ -226,6 +227,30 @@ class EventExtractor:
                     ev["clubs"] = ev["clubs"] + drawn
         doc._.events = [e for e in self._merge(spans, events) if e["confidence"] >= self.min_confidence]
         return doc
+
+    @staticmethod
+    def _return_legs(doc: Doc, ents: list[Span], events: list[dict]) -> list[dict]:
+        """The second leg of a two-legged tie a fixture's sentence announces ('andata a X il 30 aprile,
+        ritorno il 6 maggio a Milano'): sides swapped, the later date, the home ground named after the cue.
+
+        Both legs are numbered so that the per-article merge keeps them apart."""
+        out = []
+        for ev in [e for e in events if e["type"] == "fixture"]:
+            text, base = ev["evidence"]["text"], ev["evidence"]["start"]
+            if not FIRST_LEG.search(text) or not (cue := RETURN_LEG.search(text)):
+                continue
+            inside = [e for e in ents if base <= e.start_char and e.end_char <= ev["evidence"]["end"]]
+            days = [e._.value for e in inside if e.label_ == "DATE" and e._.value]
+            homes = doc._.club_venues or {}
+            sides = {ev["home"]["start"]: ev["home"], ev["away"]["start"]: ev["away"]}
+            clubs = {e.start_char: e for e in inside if e.start_char in sides}
+            later = [v for v in inside if v.label_ == "VENUE" and v.start_char - base > cue.start()]
+            first, second = ev["home"], ev["away"]
+            if later and any(homes.get(clubs[k].kb_id_) == later[0].kb_id_ for k in clubs if clubs[k].kb_id_) and homes.get(clubs[first["start"]].kb_id_) == later[0].kb_id_:
+                first, second = second, first
+            ev.update(home=first, away=second, leg=1, date=days[0] if days else ev.get("date"))
+            out.append({**ev, "home": second, "away": first, "leg": 2, "date": days[1] if len(days) > 1 else None, "venue": _ref(later[0]) if later else None})
+        return out
 
     @staticmethod
     def _ties(spans: dict[tuple[int, int], Span], events: list[dict]) -> list[dict]:
@@ -687,6 +712,8 @@ class EventExtractor:
                 key = (ev["type"], span_text(spans[(ev["person"]["start"], ev["person"]["end"])]).split()[-1])
             else:
                 key = (ev["type"], club_keys(ev, spans))
+                if ev.get("leg") and key in merged and merged[key].get("leg", ev["leg"]) != ev["leg"]:
+                    key += (ev["leg"],)
             if key not in merged:
                 merged[key] = ev
                 continue
