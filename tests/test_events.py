@@ -157,3 +157,8 @@ def test_knockout_win_is_a_qualification(en):
 def test_qualification_noun_alone_is_no_event(it):
     assert events(it("La Juventus prepara la sfida di qualificazione contro il Napoli di sabato prossimo."), "qualification") == []
     assert [e["club"] for e in events(it("Il Como torna in Serie A dopo ventun anni."), "qualification")] == ["como"]
+
+
+def test_every_club_of_a_list_qualifies(it):
+    doc = it("Parma e Como sono promosse in Serie A dopo l'ultima giornata.")
+    assert [e["club"] for e in events(doc, "qualification")] == ["parma", "como"]

@@ -569,8 +569,15 @@ class EventExtractor:
             method = "extra_time"
         elif re.search(r"away goals?|gol in trasferta", text, re.I):
             method = "away_goals"
-        return [{**common, "type": "qualification", "club": _ref(club), "eliminated": [_ref(c) for c in eliminated],
-                 "method": method, "confidence": 0.7 if clubs else 0.5}]
+        base = sent.start_char
+        chain = [club]
+        if cue is not None and club in clubs:
+            for prev in reversed(clubs[: clubs.index(club)]):
+                if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]):
+                    break
+                chain.insert(0, prev)
+        return [{**common, "type": "qualification", "club": _ref(c), "eliminated": [_ref(e) for e in eliminated if e not in chain],
+                 "method": method, "confidence": 0.7 if clubs else 0.5} for c in chain]
 
     @staticmethod
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
