@@ -75,3 +75,8 @@ def test_shared_nickname_follows_the_article(it):
 def test_shared_nickname_without_a_named_club_stays_as_read(it):
     doc = it("Il derby: i rossoblù hanno vinto la partita.")
     assert all(kb == "" for _, label, kb in ents(doc) if label == "CLUB")
+
+
+def test_part_of_one_clubs_name_is_that_club(pipes):
+    doc = pipes.get("it")("Dopo lo 0-3 incassato domenica al Bentegodi contro l'Hellas, il Napoli cerca un attaccante.")
+    assert ("Hellas", "CLUB", "hellas-verona") in ents(doc)

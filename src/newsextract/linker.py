@@ -225,19 +225,18 @@ class Linker:
 
         A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
         by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
+        An unlinked part of just one club's name ('Hellas') is that club, anchored or not.
         """
         named: list[tuple[int, str]] = []
         for e in ents:
             if e.label_ == "CLUB" and e.kb_id_ and self.kb.lookup("CLUB", self.clean(text[e.start_char : e.end_char]), self.lang, nicknames=False):
                 named.append((e.start_char, e.kb_id_))
-        if not named:
-            return ents
         anchors = {kb_id for _, kb_id in named}
         out = []
         for e in ents:
             if e.label_ == "CLUB" and not any(start == e.start_char for start, _ in named):
                 sharing = self.kb.clubs_sharing(self.clean(text[e.start_char : e.end_char]))
-                fits = sharing & anchors
+                fits = sharing & anchors or (sharing if not e.kb_id_ and len(sharing) == 1 else set())
                 if len(fits) > 1:
                     before = [kb_id for start, kb_id in named if start < e.start_char and kb_id in fits]
                     fits = {before[-1]} if before else set()
