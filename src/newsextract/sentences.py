@@ -10,12 +10,14 @@ import re
 from bisect import bisect_right
 
 import numpy as np
+import srsly
 
 from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
 
 from .tokenizer import doc_text
 
@@ -54,6 +56,10 @@ class LineSentencizer(Sentencizer):
                     doc_guesses[after] = True
             guesses.append(doc_guesses)
         return guesses
+
+    def to_disk(self, path, *, exclude=()):
+        """As spaCy's, with punct_chars sorted: a set's order changes between runs, the shipped file should not."""
+        srsly.write_json(ensure_path(path).with_suffix(".json"), {"punct_chars": sorted(self.punct_chars), "overwrite": self.overwrite})
 
 
 @Language.factory("newsextract_sentences", default_config={"punct_chars": None, "overwrite": False})
