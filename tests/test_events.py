@@ -162,3 +162,10 @@ def test_qualification_noun_alone_is_no_event(it):
 def test_every_club_of_a_list_qualifies(it):
     doc = it("Parma e Como sono promosse in Serie A dopo l'ultima giornata.")
     assert [e["club"] for e in events(doc, "qualification")] == ["parma", "como"]
+
+
+def test_return_leg_of_the_main_club_named_earlier(it):
+    doc = annotate(it, "Il Napoli vola agli ottavi. Il Napoli ci crede.\nAffronterà il Barcellona: andata il 21 febbraio 2024, ritorno il 12 marzo 2024 al Camp Nou.",
+                   dates=("21 febbraio 2024", "12 marzo 2024"), published="2023-12-18")
+    legs = [(e["home"], e["away"], e.get("date")) for e in events(doc, "fixture")]
+    assert legs == [("napoli", "barcelona", "2024-02-21"), ("barcelona", "napoli", "2024-03-12")]

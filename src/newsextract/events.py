@@ -241,12 +241,10 @@ class EventExtractor:
                 continue
             inside = [e for e in ents if base <= e.start_char and e.end_char <= ev["evidence"]["end"]]
             days = [e._.value for e in inside if e.label_ == "DATE" and e._.value]
-            homes = doc._.club_venues or {}
-            sides = {ev["home"]["start"]: ev["home"], ev["away"]["start"]: ev["away"]}
-            clubs = {e.start_char: e for e in inside if e.start_char in sides}
             later = [v for v in inside if v.label_ == "VENUE" and v.start_char - base > cue.start()]
             first, second = ev["home"], ev["away"]
-            if later and any(homes.get(clubs[k].kb_id_) == later[0].kb_id_ for k in clubs if clubs[k].kb_id_) and homes.get(clubs[first["start"]].kb_id_) == later[0].kb_id_:
+            home = next((e for e in ents if e.start_char == first["start"]), None)
+            if later and home is not None and home.kb_id_ and (doc._.club_venues or {}).get(home.kb_id_) == later[0].kb_id_:
                 first, second = second, first
             ev.update(home=first, away=second, leg=1, date=days[0] if days else ev.get("date"))
             out.append({**ev, "home": second, "away": first, "leg": 2, "date": days[1] if len(days) > 1 else None, "venue": _ref(later[0]) if later else None})
