@@ -10,11 +10,15 @@ matched text is the lowered one: patterns whose matches are shown as they were w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 
+@lru_cache(maxsize=256)
 def lower(text: str) -> str:
-    """text lowercased character by character, so offsets still match (İ lowers to two characters; it is kept)."""
+    """text lowercased character by character, so offsets still match (İ lowers to two characters; it is kept).
+
+    Cached: a dozen cue patterns search each sentence in turn."""
     low = text.lower()
     if len(low) == len(text):
         return low

@@ -115,8 +115,10 @@ class LogReg:
     def _rows(self, rows: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Known feature indices of all rows, flattened, and the row each index belongs to."""
         idx, owner = [], []
+        lookup = self.vocab.get
         for i, feats in enumerate(rows):
-            known = {self.vocab[f] for f in feats if f in self.vocab}
+            known = set(map(lookup, feats))
+            known.discard(None)
             idx += known
             owner += [i] * len(known)
         return np.array(idx, dtype=np.int64), np.array(owner, dtype=np.int64)
