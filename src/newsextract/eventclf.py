@@ -39,20 +39,25 @@ def normalized(doc: Doc, published: str | None, ents: list[Span] | None = None) 
     """
     values = {e.start: e._.value for e in (doc.ents if ents is None else ents) if e.label_ == "DATE"}
     strings = doc.vocab.strings
+    words: dict[int, str] = {}
     out = []
     for i, (iob, label, space, num, lower) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE, IS_SPACE, LIKE_NUM, LOWER]).tolist()):
-        kind = strings[label] if label else ""
         if iob == 1 or space:
             out.append("")
-        elif kind == "DATE":
-            value = values.get(i)
-            out.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
-        elif kind:
-            out.append(f"<{kind}>")
-        elif num or SCORE_RE.match(strings[lower]):
+        elif label:
+            kind = strings[label]
+            if kind == "DATE":
+                value = values.get(i)
+                out.append("<DATE>" if not (value and published) else "<PAST>" if value[:10] <= published else "<FUTURE>")
+            else:
+                out.append(f"<{kind}>")
+        elif num:
             out.append("<NUM>")
         else:
-            out.append(strings[lower])
+            if lower not in words:
+                word = strings[lower]
+                words[lower] = "<NUM>" if word[:1].isdigit() and SCORE_RE.match(word) else word
+            out.append(words[lower])
     return out
 
 
