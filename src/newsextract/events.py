@@ -49,7 +49,9 @@ RESULT_VERBS = Cue(
     r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato con|pareggia con|espugna|espugnato|"
     r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa))\b",
 )
-ELIMINATE = Cue(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|superare|superato|superando|sent home|estromess\w*|fatto fuori)\b")
+KNOCKOUT_WORDS = r"eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori"
+KNOCKOUT = Cue(rf"\b({KNOCKOUT_WORDS})\b")
+ELIMINATE = Cue(rf"\b({KNOCKOUT_WORDS}|superare|superato|superando)\b")
 QUALIFY = Cue(
     r"\b(qualified|qualifies|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
     r"through to|went through|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
@@ -60,7 +62,6 @@ QUALIFY = Cue(
     r"(?:conquist|otten|ottien|vale|chius|chiud|blind|centr)\w* (?:anche )?(?:la )?(?:matematica )?qualificazione|"
     r"promoss[oaie]|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a)\b",
 )
-KNOCKOUT = Cue(r"\b(eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori)\b")
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
 NOT_REAL = Cue(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b")
@@ -541,8 +542,10 @@ class EventExtractor:
             gap = sent.doc.char_span(near.end_char, sent.start_char + cue_start, alignment_mode="expand")
             if gap is not None and (len(gap) <= 5 or (len(gap) <= 10 and RELATIVE.search(gap.text))):
                 return near
-            opener = before[0].start - sent.start <= 2 and all(_key(c) != _key(main) for c in before) if main is not None else True
-            return before[0] if opener else main
+            if main is None:
+                return before[0]
+            opens = before[0].start - sent.start <= 2 and all(_key(c) != _key(main) for c in before)
+            return before[0] if opens else main
         return main if main is not None else (clubs[0] if clubs else None)
 
     @staticmethod

@@ -232,9 +232,10 @@ class Linker:
             if e.label_ == "CLUB" and e.kb_id_ and self.kb.lookup("CLUB", self.clean(text[e.start_char : e.end_char]), self.lang, nicknames=False):
                 named.append((e.start_char, e.kb_id_))
         anchors = {kb_id for _, kb_id in named}
+        anchored = {start for start, _ in named}
         out = []
         for e in ents:
-            if e.label_ == "CLUB" and not any(start == e.start_char for start, _ in named):
+            if e.label_ == "CLUB" and e.start_char not in anchored:
                 sharing = self.kb.clubs_sharing(self.clean(text[e.start_char : e.end_char]))
                 fits = sharing & anchors or (sharing if not e.kb_id_ and len(sharing) == 1 else set())
                 if len(fits) > 1:
