@@ -169,3 +169,8 @@ def test_return_leg_of_the_main_club_named_earlier(it):
                    dates=("21 febbraio 2024", "12 marzo 2024"), published="2023-12-18")
     legs = [(e["home"], e["away"], e.get("date")) for e in events(doc, "fixture")]
     assert legs == [("napoli", "barcelona", "2024-02-21"), ("barcelona", "napoli", "2024-03-12")]
+
+
+def test_each_fixture_cue_takes_the_club_just_before_it(it):
+    doc = it("Mercoledì si torna in campo: la Juventus sarà ospite del Parma al Tardini, l'Inter riceverà l'Empoli a San Siro.")
+    assert {(e["home"], e["away"]) for e in events(doc, "fixture")} == {("parma", "juventus"), ("inter", "empoli")}

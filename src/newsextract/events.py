@@ -582,7 +582,8 @@ class EventExtractor:
 
     @staticmethod
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
-        """Upcoming matches: the sentence's subject against each club a fixture cue points at."""
+        """Upcoming matches: the club just before a fixture cue ('l'Inter riceverà'), else the
+        sentence's subject, against each club the cue points at."""
         text, base = span_text(sent), sent.start_char
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
         if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
@@ -600,9 +601,12 @@ class EventExtractor:
         others = [c for c in teams if subject is not None and _key(c) != _key(subject)]
         matches: list[tuple[Span, Span]] = []
         for cue in cues:
-            away = bool(re.match(r"travel|trip|visit|trasferta|in casa|away", cue.group(0), re.I))
-            for other in list_after(text, base, others, cue.end()):
-                pair = (other, subject) if away else (subject, other)
+            away = bool(re.match(r"travel|trip|visit|trasferta|in casa|away|ospite\b", cue.group(0), re.I))
+            near = [c for c in teams if c.end_char - base <= cue.start()]
+            local = near[-1] if near and len(text[near[-1].end_char - base : cue.start()].split()) <= 2 else subject
+            rivals = others if local is subject else [c for c in teams if _key(c) != _key(local)]
+            for other in list_after(text, base, rivals, cue.end()):
+                pair = (other, local) if away else (local, other)
                 if all(_key(pair[0]) != _key(p[0]) or _key(pair[1]) != _key(p[1]) for p in matches):
                     matches.append(pair)
         if not matches and subject is not None and others:
