@@ -76,8 +76,9 @@ def test_user_kb_adds_entries(tmp_path):
     assert kb.lookup("CLUB", "bianche casacche") == {"pro-vercelli"}
 
 
-def test_clubs_sharing_a_short_form(kb):
-    assert {"manchester-united", "newcastle-united", "leeds-united"} <= kb.clubs_sharing("United")
-    assert {"bologna", "genoa", "cagliari"} <= kb.clubs_sharing("rossoblù")
-    assert kb.clubs_sharing("Manchester United") == {"manchester-united"}
-    assert kb.clubs_sharing("Polpette") == set()
+def test_entries_sharing_a_short_form(kb):
+    assert {"manchester-united", "newcastle-united", "leeds-united"} <= kb.sharing("CLUB", "United")
+    assert {"bologna", "genoa", "cagliari"} <= kb.sharing("CLUB", "rossoblù")
+    assert kb.sharing("CLUB", "Manchester United") == {"manchester-united"}
+    assert kb.sharing("VENUE", "Liberati") == {"stadio-libero-liberati"}
+    assert kb.sharing("CLUB", "Polpette") == set()

@@ -80,3 +80,11 @@ def test_shared_nickname_without_a_named_club_stays_as_read(it):
 def test_part_of_one_clubs_name_is_that_club(pipes):
     doc = pipes.get("it")("Dopo lo 0-3 incassato domenica al Bentegodi contro l'Hellas, il Napoli cerca un attaccante.")
     assert ("Hellas", "CLUB", "hellas-verona") in ents(doc)
+
+
+def test_part_of_one_grounds_name_read_as_a_club_is_that_ground(it):
+    doc = it.make_doc("La Sampdoria vince 2-1 al Liberati contro la Ternana.")
+    doc.ents = [doc.char_span(26, 34, label="CLUB")]
+    for _, proc in it.pipeline:
+        doc = proc(doc)
+    assert ("Liberati", "VENUE", "stadio-libero-liberati") in ents(doc)

@@ -166,22 +166,24 @@ class KnowledgeBase:
         return found
 
     @cached_property
-    def _parts(self) -> dict[str, set[str]]:
-        """Folded runs of whole words inside any club form, and shared nicknames -> club ids."""
-        index: dict[str, set[str]] = {}
-        for club in self.entries["clubs"].values():
-            for form in club.names() + club.nicknames:
-                words = fold(form).split()
-                for i in range(len(words)):
-                    for j in range(i + 1, len(words) + 1):
-                        index.setdefault(" ".join(words[i:j]), set()).add(club.id)
-            for form in club.shared_nicknames:
-                index.setdefault(fold(form), set()).add(club.id)
+    def _parts(self) -> dict[tuple[str, str], set[str]]:
+        """(label, folded run of whole words inside any club or venue form, or a club's shared nickname) -> ids."""
+        index: dict[tuple[str, str], set[str]] = {}
+        for kind in ("clubs", "venues"):
+            label = KINDS[kind]
+            for entry in self.entries[kind].values():
+                for form in entry.names() + list(getattr(entry, "nicknames", [])):
+                    words = fold(form).split()
+                    for i in range(len(words)):
+                        for j in range(i + 1, len(words) + 1):
+                            index.setdefault((label, " ".join(words[i:j])), set()).add(entry.id)
+                for form in getattr(entry, "shared_nicknames", []):
+                    index.setdefault((label, fold(form)), set()).add(entry.id)
         return index
 
-    def clubs_sharing(self, text: str) -> set[str]:
-        """Clubs a short or shared form may stand for: 'United' (Manchester, Newcastle, Leeds…), 'rossoblù'."""
-        return set(self._parts.get(fold(text), ()))
+    def sharing(self, label: str, text: str) -> set[str]:
+        """Clubs or venues a short or shared form may stand for: 'United' (Manchester, Newcastle, Leeds…), 'rossoblù', 'Liberati'."""
+        return set(self._parts.get((label, fold(text)), ()))
 
     def patterns(self, lang: str) -> list[dict]:
         """Entity-ruler phrase patterns for every name, alias and nickname in one language."""

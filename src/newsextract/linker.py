@@ -225,7 +225,8 @@ class Linker:
 
         A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
         by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
-        An unlinked part of just one club's name ('Hellas') is that club, anchored or not.
+        An unlinked part of just one club's name ('Hellas') is that club, anchored or not; of no
+        club's but of just one ground's ('al Liberati'), that ground.
         """
         named: list[tuple[int, str]] = []
         for e in ents:
@@ -236,13 +237,16 @@ class Linker:
         out = []
         for e in ents:
             if e.label_ == "CLUB" and e.start_char not in anchored:
-                sharing = self.kb.clubs_sharing(self.clean(text[e.start_char : e.end_char]))
+                name = self.clean(text[e.start_char : e.end_char])
+                sharing = self.kb.sharing("CLUB", name)
                 fits = sharing & anchors or (sharing if not e.kb_id_ and len(sharing) == 1 else set())
                 if len(fits) > 1:
                     before = [kb_id for start, kb_id in named if start < e.start_char and kb_id in fits]
                     fits = {before[-1]} if before else set()
                 if len(fits) == 1 and (not e.kb_id_ or len(sharing) > 1):
                     e = Span(doc, e.start, e.end, label="CLUB", kb_id=fits.pop())
+                elif not sharing and not e.kb_id_ and len(grounds := self.kb.sharing("VENUE", name)) == 1:
+                    e = Span(doc, e.start, e.end, label="VENUE", kb_id=grounds.pop())
             out.append(e)
         return out
 
