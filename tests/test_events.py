@@ -174,3 +174,8 @@ def test_return_leg_of_the_main_club_named_earlier(it):
 def test_each_fixture_cue_takes_the_club_just_before_it(it):
     doc = it("Mercoledì si torna in campo: la Juventus sarà ospite del Parma al Tardini, l'Inter riceverà l'Empoli a San Siro.")
     assert {(e["home"], e["away"]) for e in events(doc, "fixture")} == {("parma", "juventus"), ("inter", "empoli")}
+
+
+def test_a_club_named_as_a_table_reference_plays_no_match(extractor):
+    text = "Arsenal, third in the Premier League and six points behind leaders Liverpool, host Ipswich Town on Friday."
+    assert shipped_events(extractor, text, "en") == {("fixture", "Arsenal", "Ipswich Town", None)}

@@ -97,6 +97,9 @@ FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn
 OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
 FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
 DECIDER = Cue(r"\b(?<!semi-)(?<!quarter-)(?<!di )(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
+STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|level on points with|lead over|gap to|"
+               r"dietro|davanti a\w*|alle spalle d\w*|sopra|sotto|distanza da\w*|distacco da\w*|vantaggio su\w*)"
+               r"\s+(?:(?:the|leaders|champions|holders|rivals|il|la|lo|l['’]|i|gli|le|al|alla|allo|ai|agli|capolista)\s*)*$")
 RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
@@ -291,8 +294,11 @@ class EventExtractor:
         return events, candidates
 
     def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
-        """A sentence's club pairs (in long lists only neighbours and the head), and each club with the main club."""
-        clubs = self._distinct([e for e in ents if e.label_ == "CLUB"])
+        """A sentence's club pairs (in long lists only neighbours and the head), and each club with the main club.
+
+        A club named as a reference in the table ("six points behind Liverpool") plays in none of them."""
+        text = doc_text(doc)
+        clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(text[max(0, e.start_char - 40) : e.start_char])])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
         pairs = list(combinations(clubs, 2))
         if len(clubs) > MAX_PAIR_CLUBS:
