@@ -18,6 +18,7 @@ ROLES = {
     "referee": r"arbitro|referee|direttore di gara|fischietto|official|var",
     "agent": r"agente|procuratore|agent|intermediario",
     "sporting director": r"direttore sportivo|ds|sporting director|director of football|dirigente",
+    "executive": r"chief executive|ceo|amministratore delegato|technical director|direttore tecnico|direttore generale|executive",
     "player": r"attaccante|centravanti|punta|difensore|centrocampista|terzino|esterno|trequartista|regista|bomber|"
     r"striker|forward|winger|defender|midfielder|full-back|centre-back|captain|capitano|playmaker|talento|talent|"
     r"player|giocatore|calciatore|veterano|veteran|attacker|teenager|youngster|fantasista",

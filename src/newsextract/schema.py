@@ -34,7 +34,7 @@ class Entity(_Model):
     mentions: list[Mention]
     value: str | None = Field(default=None, description="DATE only: ISO 8601 value, e.g. 2025-08-26, 2025-08, 2024-25, 200X")
     granularity: Granularity | None = None
-    role: str | None = Field(default=None, description="PERSON only: coach, player, goalkeeper, president, referee, agent")
+    role: str | None = Field(default=None, description="PERSON only: coach, player, goalkeeper, president, referee, agent, sporting director, executive")
     club: str | None = Field(default=None, description="PERSON only: canonical name of the club stated for them")
 
 
