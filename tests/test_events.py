@@ -179,3 +179,10 @@ def test_each_fixture_cue_takes_the_club_just_before_it(it):
 def test_a_club_named_as_a_table_reference_plays_no_match(extractor):
     text = "Arsenal, third in the Premier League and six points behind leaders Liverpool, host Ipswich Town on Friday."
     assert shipped_events(extractor, text, "en") == {("fixture", "Arsenal", "Ipswich Town", None)}
+
+
+def test_main_club_is_not_the_opponent_of_the_lede(it):
+    doc = it("Lo scudetto è arrivato ieri con il 2-0 al Cagliari.\nIl Napoli festeggia in piazza.\nIl Napoli di Conte è campione.")
+    clubs = [e for e in doc.ents if e.label_ == "CLUB"]
+    lede = doc.text.index("\n")
+    assert EventExtractor._main_club(doc.text, clubs, lede).kb_id_ == "napoli"

@@ -100,6 +100,7 @@ DECIDER = Cue(r"\b(?<!semi-)(?<!quarter-)(?<!di )(final|finale|won the|vinto la|
 STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|level on points with|lead over|gap to|"
                r"dietro|davanti a\w*|alle spalle d\w*|sopra|sotto|distanza da\w*|distacco da\w*|vantaggio su\w*)"
                r"\s+(?:(?:the|leaders|champions|holders|rivals|il|la|lo|l['’]|i|gli|le|al|alla|allo|ai|agli|capolista)\s*)*$")
+AS_OPPONENT = Cue(r"\b(?:contro|against|over|vs?|al|allo|alla|all['’]|sul|sulla|sull['’]|by|dal|dalla|dall['’]|from)\s*(?:(?:il|lo|la|l['’]|the)\s*)?$")
 RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
@@ -280,7 +281,7 @@ class EventExtractor:
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         sents = sentences(doc)
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
-        main = self._main_club(clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
+        main = self._main_club(doc_text(doc), clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
         events: list[dict] = []
         candidates: list[Candidate] = []
         for sent in sents:
@@ -375,11 +376,15 @@ class EventExtractor:
                 ev["competition"] = _ref(next(iter(comps.values())))
 
     @staticmethod
-    def _main_club(clubs: list[Span], lede: int) -> Span | None:
-        """The club the article is about: most mentioned, mentions before lede (the end of the first sentence naming a club) counting double."""
+    def _main_club(text: str, clubs: list[Span], lede: int) -> Span | None:
+        """The club the article is about: most mentioned, mentions before lede (the end of the first
+        sentence naming a club) counting double, mentions as an opponent ('2-0 al Cagliari') half."""
         if not clubs:
             return None
-        counts = Counter(_key(c) for c in clubs for _ in range(2 if c.start_char < lede else 1))
+        counts: Counter = Counter()
+        for c in clubs:
+            weight = 2 if c.start_char < lede else 1
+            counts[_key(c)] += weight / 2 if AS_OPPONENT.search(text[max(0, c.start_char - 25) : c.start_char]) else weight
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
