@@ -186,3 +186,8 @@ def test_main_club_is_not_the_opponent_of_the_lede(it):
     clubs = [e for e in doc.ents if e.label_ == "CLUB"]
     lede = doc.text.index("\n")
     assert EventExtractor._main_club(doc.text, clubs, lede).kb_id_ == "napoli"
+
+
+def test_one_qualification_per_eliminated_club(it):
+    doc = it("Nel suo cammino l'Inter ha eliminato il Bayern Monaco e il Barcellona.")
+    assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("inter", ["bayern-munich"]), ("inter", ["barcelona"])]

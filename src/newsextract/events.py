@@ -588,8 +588,9 @@ class EventExtractor:
                 if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]):
                     break
                 chain.insert(0, prev)
-        return [{**common, "type": "qualification", "club": _ref(c), "eliminated": [_ref(e) for e in eliminated if e not in chain],
-                 "method": method, "confidence": 0.7 if clubs else 0.5} for c in chain]
+        beaten = [[_ref(e)] for e in eliminated if e not in chain] or [[]]
+        return [{**common, "type": "qualification", "club": _ref(c), "eliminated": out, "method": method, "confidence": 0.7 if clubs else 0.5}
+                for c in chain for out in beaten]
 
     @staticmethod
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
