@@ -191,3 +191,8 @@ def test_main_club_is_not_the_opponent_of_the_lede(it):
 def test_one_qualification_per_eliminated_club(it):
     doc = it("Nel suo cammino l'Inter ha eliminato il Bayern Monaco e il Barcellona.")
     assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("inter", ["bayern-munich"]), ("inter", ["barcelona"])]
+
+
+def test_coach_change_takes_the_club_stated_for_the_coach(it):
+    doc = annotate(it, "Dopo l'1-1 contro la Roma, Sérgio Conceição è il nuovo allenatore del Milan.", people=("Sérgio Conceição",))
+    assert [e["club"] for e in events(doc, "coach_change")] == ["ac-milan"]

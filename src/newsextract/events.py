@@ -705,8 +705,11 @@ class EventExtractor:
 
     @staticmethod
     def _coach(sent, clubs, people, common, main) -> dict | None:
-        text = span_text(sent)
-        club = clubs[0] if clubs else main
+        """A coach change: who comes, who goes, and the club stated for either ('allenatore della
+        Juventus'), else the sentence's first club not named as an opponent, else the main club."""
+        text, base = span_text(sent), sent.start_char
+        own = [c for c in clubs if not AS_OPPONENT.search(text[max(0, c.start_char - base - 25) : c.start_char - base])]
+        club = club_of(text, people, clubs, base) or next(iter(own), main)
         if club is None:
             return None
         out_mo = COACH_OUT.search(text)
