@@ -196,3 +196,9 @@ def test_one_qualification_per_eliminated_club(it):
 def test_coach_change_takes_the_club_stated_for_the_coach(it):
     doc = annotate(it, "Dopo l'1-1 contro la Roma, Sérgio Conceição è il nuovo allenatore del Milan.", people=("Sérgio Conceição",))
     assert [e["club"] for e in events(doc, "coach_change")] == ["ac-milan"]
+
+
+def test_clubs_with_a_result_each_play_none_with_each_other(extractor):
+    text = "Leeds United thrashed Stoke City 6-0 at Elland Road, and Burnley beat Sheffield United 2-1 at Turf Moor."
+    assert shipped_events(extractor, text, "en") == {
+        ("match_result", "Leeds United", "Stoke City", "6-0"), ("match_result", "Burnley", "Sheffield United", "2-1")}

@@ -319,13 +319,22 @@ class EventExtractor:
         """Results and fixtures the pair classifier accepts; rule-read events first, so their fields win the merge.
 
         A result the rules did not read needs an outcome in its sentence (a score, a win,
-        a defeat): "X guida il Kairat contro il Celtic" names a match but reports none.
+        a defeat): "X guida il Kairat contro il Celtic" names a match but reports none. Two
+        clubs each already given a result in the sentence by likelier pairs play no result
+        with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield United 2-1").
         """
+        judged = list(zip(candidates, self.pairs.predict_many([c.feats for c in candidates])))
+        kinds = [max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t]) for _, probs in judged]
+        accepted = {i for i, ((_, probs), kind) in enumerate(zip(judged, kinds)) if probs[kind] >= self.thresholds[kind]}
+        played: set[tuple[int, str]] = set()
+        for i in sorted((i for i in accepted if kinds[i] == "match_result"), key=lambda i: -judged[i][1]["match_result"]):
+            sides = {(judged[i][0].sent.start, k) for k in judged[i][0].keys}
+            if sides <= played:
+                accepted.discard(i)
+            played |= sides
         out, fresh = [], []
-        for cand, probs in zip(candidates, self.pairs.predict_many([c.feats for c in candidates])):
-            kind = max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t])
-            if probs[kind] < self.thresholds[kind]:
-                continue
+        for i in sorted(accepted):
+            (cand, probs), kind = judged[i], kinds[i]
             if kind in cand.rules:
                 out.append({**cand.rules[kind], "confidence": round(probs[kind], 3)})
             elif kind == "fixture" or OUTCOME.search(span_text(cand.sent)):
