@@ -202,3 +202,10 @@ def test_clubs_with_a_result_each_play_none_with_each_other(extractor):
     text = "Leeds United thrashed Stoke City 6-0 at Elland Road, and Burnley beat Sheffield United 2-1 at Turf Moor."
     assert shipped_events(extractor, text, "en") == {
         ("match_result", "Leeds United", "Stoke City", "6-0"), ("match_result", "Burnley", "Sheffield United", "2-1")}
+
+
+def test_further_players_of_a_transfer_sentence_with_their_own_clubs(en):
+    doc = annotate(en, "Arsenal completed the signing of Martín Zubimendi from Real Sociedad, after Christian Nørgaard joined from Brentford.",
+                   people=("Martín Zubimendi", "Christian Nørgaard"))
+    assert [(e["person"], e["from"], e.get("to")) for e in events(doc, "transfer")] == [
+        ("Martín Zubimendi", "real-sociedad", "arsenal"), ("Christian Nørgaard", "brentford", "arsenal")]

@@ -106,6 +106,8 @@ RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
                r"(?:third|fourth|fifth|sixth) round|(?:terzo|quarto|quinto) turno|play-?offs?|knockout|eliminazione diretta)\b")
+MOVE_FROM = re.compile(r"\b(from|dal|dalla|dallo|dall'|lascia|leave|leaves|leaving|ceduto dal)\W*\w*\W*$")
+MOVE_TO = re.compile(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$")
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
@@ -447,7 +449,7 @@ class EventExtractor:
         if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
-                out.append(tr)
+                out += [tr, *self._more_moves(sent, clubs, people, tr)]
         if people and COACH.search(text) and COACH_ROLE.search(text):
             cc = self._coach(sent, clubs, people, common, main)
             if cc:
@@ -691,9 +693,9 @@ class EventExtractor:
         to_club = from_club = None
         for c in clubs:
             before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
-            if re.search(r"\b(from|dal|dalla|dallo|dall'|lascia|leave|leaves|leaving|ceduto dal)\W*\w*\W*$", before):
+            if MOVE_FROM.search(before):
                 from_club = from_club or c
-            elif re.search(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$", before):
+            elif MOVE_TO.search(before):
                 to_club = to_club or c
         cue = TRANSFER.search(text)
         if from_club is None:
@@ -711,6 +713,29 @@ class EventExtractor:
         return {**common, "type": "transfer", "person": _ref(person), "from": _ref(from_club) if from_club else None,
                 "to": _ref(to_club) if to_club else None, "fee": fee.group(0) if fee else None, "status": status,
                 "confidence": 0.6}
+
+    @staticmethod
+    def _more_moves(sent, clubs, people, first: dict) -> list[dict]:
+        """Further players of a transfer sentence, each with a move word and a club of his own
+        ('Lucca, arrivato dall'Udinese, … Simeone ha salutato per trasferirsi al Torino')."""
+        text, base = span_text(sent), sent.start_char
+        players = [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
+        out = []
+        for i, person in enumerate(players[1:], start=1):
+            end = players[i + 1].start_char if i + 1 < len(players) else sent.end_char
+            own = [c for c in clubs if person.end_char <= c.start_char < min(end, person.end_char + 60)]
+            if not TRANSFER.search(text[players[i - 1].end_char - base : end - base]):
+                continue
+            sides = {"from": None, "to": None}
+            for c in own:
+                before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
+                side = "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
+                if side and sides[side] is None:
+                    sides[side] = _ref(c)
+            if sides["from"] is None and sides["to"] is None:
+                continue
+            out.append({**first, "person": _ref(person), "from": sides["from"], "to": sides["to"] or (first["to"] if sides["from"] else None), "fee": None})
+        return out
 
     @staticmethod
     def _coach(sent, clubs, people, common, main) -> dict | None:
