@@ -176,6 +176,22 @@ def _key(span: Span) -> str:
     return span.kb_id_ or fold(span_text(span))
 
 
+def _preceding(text: str, base: int, span: Span, width: int) -> str:
+    """Up to width characters of text (which starts at offset base) right before span."""
+    return text[max(0, span.start_char - base - width) : span.start_char - base]
+
+
+def _move_side(text: str, base: int, club: Span) -> str | None:
+    """'from' or 'to' when a move word comes right before a club ('dall'Udinese', 'joined Bayern')."""
+    before = _preceding(text, base, club, 25).lower()
+    return "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
+
+
+def _players(text: str, base: int, people: list[Span]) -> list[Span]:
+    """The people of a sentence who may be moving: no role stated, or a player's."""
+    return [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
+
+
 def club_keys(ev: dict, spans: dict[tuple[int, int], Span]) -> frozenset[str]:
     """Keys of the clubs an event names in its single-club fields and its eliminated list."""
     refs = [ev.get(f) for f in ("home", "away", "club", "from", "to")] + list(ev.get("eliminated") or [])
@@ -301,7 +317,7 @@ class EventExtractor:
 
         A club named as a reference in the table ("six points behind Liverpool") plays in none of them."""
         text = doc_text(doc)
-        clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(text[max(0, e.start_char - 40) : e.start_char])])
+        clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(_preceding(text, 0, e, 40))])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
         pairs = list(combinations(clubs, 2))
         if len(clubs) > MAX_PAIR_CLUBS:
@@ -395,7 +411,7 @@ class EventExtractor:
         counts: Counter = Counter()
         for c in clubs:
             weight = 2 if c.start_char < lede else 1
-            counts[_key(c)] += weight / 2 if AS_OPPONENT.search(text[max(0, c.start_char - 25) : c.start_char]) else weight
+            counts[_key(c)] += weight / 2 if AS_OPPONENT.search(_preceding(text, 0, c, 25)) else weight
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
         return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
@@ -686,16 +702,16 @@ class EventExtractor:
     def _transfer(sent, clubs, people, common) -> dict | None:
         text = span_text(sent)
         base = sent.start_char
-        players = [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
+        players = _players(text, base, people)
         if not players:
             return None
         person = players[0]
         to_club = from_club = None
         for c in clubs:
-            before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
-            if MOVE_FROM.search(before):
+            side = _move_side(text, base, c)
+            if side == "from":
                 from_club = from_club or c
-            elif MOVE_TO.search(before):
+            elif side == "to":
                 to_club = to_club or c
         cue = TRANSFER.search(text)
         if from_club is None:
@@ -719,7 +735,7 @@ class EventExtractor:
         """Further players of a transfer sentence, each with a move word and a club of his own
         ('Lucca, arrivato dall'Udinese, … Simeone ha salutato per trasferirsi al Torino')."""
         text, base = span_text(sent), sent.start_char
-        players = [p for p in people if role_of(text, [p], base) in (None, "player", "goalkeeper")]
+        players = _players(text, base, people)
         out = []
         for i, person in enumerate(players[1:], start=1):
             end = players[i + 1].start_char if i + 1 < len(players) else sent.end_char
@@ -728,8 +744,7 @@ class EventExtractor:
                 continue
             sides = {"from": None, "to": None}
             for c in own:
-                before = text[max(0, c.start_char - base - 25) : c.start_char - base].lower()
-                side = "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
+                side = _move_side(text, base, c)
                 if side and sides[side] is None:
                     sides[side] = _ref(c)
             if sides["from"] is None and sides["to"] is None:
@@ -742,7 +757,7 @@ class EventExtractor:
         """A coach change: who comes, who goes, and the club stated for either ('allenatore della
         Juventus'), else the sentence's first club not named as an opponent, else the main club."""
         text, base = span_text(sent), sent.start_char
-        own = [c for c in clubs if not AS_OPPONENT.search(text[max(0, c.start_char - base - 25) : c.start_char - base])]
+        own = [c for c in clubs if not AS_OPPONENT.search(_preceding(text, base, c, 25))]
         club = club_of(text, people, clubs, base) or next(iter(own), main)
         if club is None:
             return None
