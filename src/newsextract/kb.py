@@ -84,6 +84,7 @@ KINDS = {"clubs": "CLUB", "venues": "VENUE", "competitions": "COMPETITION"}
 KIND_OF = {label: kind for kind, label in KINDS.items()}
 DROPPED = re.compile(r"[.'’`]")
 SEPARATORS = re.compile(r"[^a-z0-9]+")
+LINK_WORDS = frozenset({"di", "de", "del", "della", "of", "da", "do", "der", "e", "and", "y", "et"})
 
 
 @lru_cache(maxsize=65536)
@@ -167,18 +168,28 @@ class KnowledgeBase:
 
     @cached_property
     def _parts(self) -> dict[tuple[str, str], set[str]]:
-        """(label, folded run of whole words inside any club or venue form, or a club's shared nickname) -> ids."""
+        """(label, folded part of a form) -> ids: for clubs every run of whole words of a name or
+        nickname, and each shared nickname; for venues only the closing words that follow the
+        first ('Liberati' of 'Stadio Libero Liberati'), never a town nor what follows 'di', 'of',
+        'e' ('Torino' of 'Stadio Olimpico Grande Torino', 'Benfica' of 'Estádio do Sport Lisboa e
+        Benfica'): such words far more often name a club or a town than the ground."""
         index: dict[tuple[str, str], set[str]] = {}
-        for kind in ("clubs", "venues"):
-            label = KINDS[kind]
-            for entry in self.entries[kind].values():
-                for form in entry.names() + list(getattr(entry, "nicknames", [])):
-                    words = fold(form).split()
-                    for i in range(len(words)):
-                        for j in range(i + 1, len(words) + 1):
-                            index.setdefault((label, " ".join(words[i:j])), set()).add(entry.id)
-                for form in getattr(entry, "shared_nicknames", []):
-                    index.setdefault((label, fold(form)), set()).add(entry.id)
+        for entry in self.entries["clubs"].values():
+            for form in entry.names() + entry.nicknames:
+                words = fold(form).split()
+                for i in range(len(words)):
+                    for j in range(i + 1, len(words) + 1):
+                        index.setdefault(("CLUB", " ".join(words[i:j])), set()).add(entry.id)
+            for form in entry.shared_nicknames:
+                index.setdefault(("CLUB", fold(form)), set()).add(entry.id)
+        towns = {fold(e.city) for kind in ("clubs", "venues") for e in self.entries[kind].values()}
+        for entry in self.entries["venues"].values():
+            for form in entry.names():
+                words = fold(form).split()
+                for i in range(1, len(words)):
+                    tail = " ".join(words[i:])
+                    if words[i - 1] not in LINK_WORDS and words[i] not in LINK_WORDS and tail not in towns:
+                        index.setdefault(("VENUE", tail), set()).add(entry.id)
         return index
 
     def sharing(self, label: str, text: str) -> set[str]:

@@ -166,6 +166,8 @@ class Linker:
         self.outlets = list(outlets)
         self.common: set[str] = set()
         self.cities = {fold(c.city) for c in kb.entries["clubs"].values()}
+        homes = Counter(fold(c.city) for c in kb.entries["clubs"].values() if not c.national_team)
+        self.club_cities = {city for city, n in homes.items() if n > 1}
         self.countries = {n.casefold() for c in kb.entries["clubs"].values() if c.national_team for n in c.names()}
         self._compile()
 
@@ -301,7 +303,7 @@ class Linker:
             label = "PERSON"
         if label == "CLUB" and ids and self._national(ids) and self._placelike(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION")
-        if label == "CLUB" and not ids and (fold(name) in self.cities or (len(ent) == 1 and self._placelike(doc, ent))):
+        if label == "CLUB" and not ids and fold(name) in self.club_cities:
             return Span(doc, ent.start, ent.end, label="LOCATION")
         if label == "PERSON" and name.casefold() in self.countries:
             return Span(doc, ent.start, ent.end, label="LOCATION")
