@@ -82,3 +82,9 @@ def test_entries_sharing_a_short_form(kb):
     assert kb.sharing("CLUB", "Manchester United") == {"manchester-united"}
     assert kb.sharing("VENUE", "Liberati") == {"stadio-libero-liberati"}
     assert kb.sharing("CLUB", "Polpette") == set()
+
+
+@pytest.mark.parametrize("part", ["Torino", "Benfica", "Juventus", "Roma"])
+def test_a_grounds_town_or_club_is_no_short_form_of_it(kb, part):
+    """Words a ground is named for by its town or club far more often name the club or the town."""
+    assert kb.sharing("VENUE", part) == set()

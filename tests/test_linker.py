@@ -77,14 +77,44 @@ def test_shared_nickname_without_a_named_club_stays_as_read(it):
     assert all(kb == "" for _, label, kb in ents(doc) if label == "CLUB")
 
 
-def test_part_of_one_clubs_name_is_that_club(pipes):
-    doc = pipes.get("it")("Dopo lo 0-3 incassato domenica al Bentegodi contro l'Hellas, il Napoli cerca un attaccante.")
-    assert ("Hellas", "CLUB", "hellas-verona") in ents(doc)
+def _read_as_clubs(nlp, text: str, names: list[str]):
+    """The pipeline's reading of text when the model found just these names, as clubs."""
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="CLUB") for n in names]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return ents(doc)
+
+
+def _read_as_clubs(nlp, text: str, names: list[str]):
+    """The pipeline's reading of text when the model found just these names (in order), as clubs."""
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        spans.append(doc.char_span(at, at + len(name), label="CLUB"))
+        at += len(name)
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return ents(doc)
+
+
+def test_part_of_a_named_clubs_name_is_that_club(it):
+    found = _read_as_clubs(it, "Lo Sparta Praga ha vinto. Ora lo Sparta guida la classifica.", ["Sparta Praga", "Sparta"])
+    assert ("Sparta", "CLUB", "sparta-prague") in found
+
+
+def test_part_of_an_unnamed_clubs_name_stays_unlinked(it):
+    """A club the KB lacks may share a word with one it has."""
+    assert ("Sparta", "CLUB", "") in _read_as_clubs(it, "Lo Sparta ha vinto il derby.", ["Sparta"])
 
 
 def test_part_of_one_grounds_name_read_as_a_club_is_that_ground(it):
-    doc = it.make_doc("La Sampdoria vince 2-1 al Liberati contro la Ternana.")
-    doc.ents = [doc.char_span(26, 34, label="CLUB")]
-    for _, proc in it.pipeline:
-        doc = proc(doc)
-    assert ("Liberati", "VENUE", "stadio-libero-liberati") in ents(doc)
+    found = _read_as_clubs(it, "La Sampdoria vince 2-1 al Liberati contro la Ternana.", ["Liberati"])
+    assert ("Liberati", "VENUE", "stadio-libero-liberati") in found
+
+
+def test_a_town_several_clubs_share_read_as_a_club_is_a_place(en):
+    found = _read_as_clubs(en, "The coach moved to Manchester in the summer.", ["Manchester"])
+    assert ("Manchester", "LOCATION", "") in found

@@ -170,9 +170,9 @@ class KnowledgeBase:
     def _parts(self) -> dict[tuple[str, str], set[str]]:
         """(label, folded part of a form) -> ids: for clubs every run of whole words of a name or
         nickname, and each shared nickname; for venues only the closing words that follow the
-        first ('Liberati' of 'Stadio Libero Liberati'), never a town nor what follows 'di', 'of',
-        'e' ('Torino' of 'Stadio Olimpico Grande Torino', 'Benfica' of 'Estádio do Sport Lisboa e
-        Benfica'): such words far more often name a club or a town than the ground."""
+        first ('Liberati' of 'Stadio Libero Liberati'), never a town, a club's name nor what
+        follows 'di', 'of', 'e' ('Torino' of 'Stadio Olimpico Grande Torino', 'Benfica' of
+        'Estádio do Sport Lisboa e Benfica'): such words far more often name a club or a town."""
         index: dict[tuple[str, str], set[str]] = {}
         for entry in self.entries["clubs"].values():
             for form in entry.names() + entry.nicknames:
@@ -188,7 +188,7 @@ class KnowledgeBase:
                 words = fold(form).split()
                 for i in range(1, len(words)):
                     tail = " ".join(words[i:])
-                    if words[i - 1] not in LINK_WORDS and words[i] not in LINK_WORDS and tail not in towns:
+                    if words[i - 1] not in LINK_WORDS and words[i] not in LINK_WORDS and tail not in towns and ("CLUB", tail) not in index:
                         index.setdefault(("VENUE", tail), set()).add(entry.id)
         return index
 

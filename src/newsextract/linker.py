@@ -227,8 +227,9 @@ class Linker:
 
         A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
         by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
-        An unlinked part of just one club's name ('Hellas') is that club, anchored or not; of no
-        club's but of just one ground's ('al Liberati'), that ground.
+        Unanchored, a part of a KB club's name stays unlinked (a club the KB lacks may share a word
+        with one it has: 'Sparta', 'Dinamo'); a part of no club's name but of just one ground's
+        ('al Liberati') is that ground.
         """
         named: list[tuple[int, str]] = []
         for e in ents:
@@ -241,7 +242,7 @@ class Linker:
             if e.label_ == "CLUB" and e.start_char not in anchored:
                 name = self.clean(text[e.start_char : e.end_char])
                 sharing = self.kb.sharing("CLUB", name)
-                fits = sharing & anchors or (sharing if not e.kb_id_ and len(sharing) == 1 else set())
+                fits = sharing & anchors
                 if len(fits) > 1:
                     before = [kb_id for start, kb_id in named if start < e.start_char and kb_id in fits]
                     fits = {before[-1]} if before else set()
