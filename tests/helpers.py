@@ -12,12 +12,13 @@ from spacy.util import filter_spans
 from newsextract.readers import Article, ReadError, read_inputs
 
 
-def annotate(nlp: Language, text: str, people: tuple[str, ...] = (), dates: tuple[str, ...] = (), published: str | None = None) -> Doc:
-    """Run every component, with the named PERSON and DATE strings preset as entities (as a model would find them)."""
+def annotate(nlp: Language, text: str, people: tuple[str, ...] = (), dates: tuple[str, ...] = (), published: str | None = None,
+             clubs: tuple[str, ...] = ()) -> Doc:
+    """Run every component, with the named PERSON, DATE and CLUB strings preset as entities (as a model would find them)."""
     doc = nlp.make_doc(text)
     doc._.published = published
     spans = []
-    for label, names in (("PERSON", people), ("DATE", dates)):
+    for label, names in (("PERSON", people), ("DATE", dates), ("CLUB", clubs)):
         for name in names:
             for mo in re.finditer(re.escape(name), text):
                 spans.append(doc.char_span(mo.start(), mo.end(), label=label))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsextract.corpus import read_jsonl
-from newsextract.extract import Options, extract_batch
+from newsextract.extract import Options, build_entities, extract_batch
 from newsextract.readers import Article, read_inputs, sha256
 
 from conftest import CORPORA, SAMPLES
+from helpers import annotate
 
 
 def corpus_articles() -> list[Article]:
@@ -47,3 +48,11 @@ def test_relative_dates_need_a_publication_date(pipes):
     value = lambda r: [e.value for e in r.entities if e.type == "DATE"]  # noqa: E731
     assert value(undated) == [None] and value(dated) == ["2025-08-26"]
     assert dated.published_from == "cli" and any("publication date" in w for w in undated.warnings)
+
+
+def test_an_unknown_club_however_named_is_one_entity(en):
+    doc = annotate(en, "Kelsington Rovers beat Bury 2-0. Kelsington now top the table.", clubs=("Kelsington Rovers", "Kelsington"))
+    entities, _ = build_entities(doc)
+    kelsington = [e for e in entities if e["name"].startswith("Kelsington")]
+    assert len(kelsington) == 1 and kelsington[0]["name"] == "Kelsington Rovers"
+    assert [m["text"] for m in kelsington[0]["mentions"]] == ["Kelsington Rovers", "Kelsington"]

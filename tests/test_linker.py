@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from newsextract.linker import span_key
 
-
-
+from helpers import annotate
 
 
 def ents(doc):
@@ -77,44 +77,34 @@ def test_shared_nickname_without_a_named_club_stays_as_read(it):
     assert all(kb == "" for _, label, kb in ents(doc) if label == "CLUB")
 
 
-def _read_as_clubs(nlp, text: str, names: list[str]):
-    """The pipeline's reading of text when the model found just these names, as clubs."""
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="CLUB") for n in names]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return ents(doc)
-
-
-def _read_as_clubs(nlp, text: str, names: list[str]):
-    """The pipeline's reading of text when the model found just these names (in order), as clubs."""
-    doc = nlp.make_doc(text)
-    spans, at = [], 0
-    for name in names:
-        at = text.index(name, at)
-        spans.append(doc.char_span(at, at + len(name), label="CLUB"))
-        at += len(name)
-    doc.ents = spans
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return ents(doc)
-
-
 def test_part_of_a_named_clubs_name_is_that_club(it):
-    found = _read_as_clubs(it, "Lo Sparta Praga ha vinto. Ora lo Sparta guida la classifica.", ["Sparta Praga", "Sparta"])
-    assert ("Sparta", "CLUB", "sparta-prague") in found
+    doc = annotate(it, "Lo Sparta Praga ha vinto. Ora lo Sparta guida la classifica.", clubs=("Sparta Praga", "Sparta"))
+    assert ("Sparta", "CLUB", "sparta-prague") in ents(doc)
 
 
 def test_part_of_an_unnamed_clubs_name_stays_unlinked(it):
     """A club the KB lacks may share a word with one it has."""
-    assert ("Sparta", "CLUB", "") in _read_as_clubs(it, "Lo Sparta ha vinto il derby.", ["Sparta"])
+    assert ("Sparta", "CLUB", "") in ents(annotate(it, "Lo Sparta ha vinto il derby.", clubs=("Sparta",)))
 
 
 def test_part_of_one_grounds_name_read_as_a_club_is_that_ground(it):
-    found = _read_as_clubs(it, "La Sampdoria vince 2-1 al Liberati contro la Ternana.", ["Liberati"])
-    assert ("Liberati", "VENUE", "stadio-libero-liberati") in found
+    doc = annotate(it, "La Sampdoria vince 2-1 al Liberati contro la Ternana.", clubs=("Liberati",))
+    assert ("Liberati", "VENUE", "stadio-libero-liberati") in ents(doc)
 
 
 def test_a_town_several_clubs_share_read_as_a_club_is_a_place(en):
-    found = _read_as_clubs(en, "The coach moved to Manchester in the summer.", ["Manchester"])
-    assert ("Manchester", "LOCATION", "") in found
+    doc = annotate(en, "The coach moved to Manchester in the summer.", clubs=("Manchester",))
+    assert ("Manchester", "LOCATION", "") in ents(doc)
+
+
+def test_short_form_of_an_unknown_club_is_the_same_club(en):
+    """'Kelsington' beside 'Kelsington Rovers' (a club the KB lacks) is one club, not two."""
+    doc = annotate(en, "Kelsington Rovers beat Bury 2-0. Kelsington now top the table.", clubs=("Kelsington Rovers", "Kelsington"))
+    long, short = (e for e in doc.ents if e.text.startswith("Kelsington"))
+    assert span_key(short) == span_key(long) == "kelsington rovers"
+
+
+def test_short_form_shared_by_two_unknown_clubs_stays_apart(en):
+    doc = annotate(en, "Kelsington Rovers and Kelsington Athletic drew. Kelsington fans left early.",
+                   clubs=("Kelsington Rovers", "Kelsington Athletic", "Kelsington"))
+    assert doc._.club_forms == {}

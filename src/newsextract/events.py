@@ -27,8 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .cues import Cue
-from .kb import fold
-from .linker import STAGES
+from .linker import STAGES, span_key
 from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
 from .sentences import sentences
 from .people import club_of, role_of
@@ -172,8 +171,6 @@ def _ref(span: Span) -> dict:
     return {"start": span.start_char, "end": span.end_char}
 
 
-def _key(span: Span) -> str:
-    return span.kb_id_ or fold(span_text(span))
 
 
 def _preceding(text: str, base: int, span: Span, width: int) -> str:
@@ -195,7 +192,7 @@ def _players(text: str, base: int, people: list[Span]) -> list[Span]:
 def club_keys(ev: dict, spans: dict[tuple[int, int], Span]) -> frozenset[str]:
     """Keys of the clubs an event names in its single-club fields and its eliminated list."""
     refs = [ev.get(f) for f in ("home", "away", "club", "from", "to")] + list(ev.get("eliminated") or [])
-    return frozenset(_key(spans[(r["start"], r["end"])]) for r in refs if r and (r["start"], r["end"]) in spans)
+    return frozenset(span_key(spans[(r["start"], r["end"])]) for r in refs if r and (r["start"], r["end"]) in spans)
 
 
 MAX_PAIR_CLUBS = 6
@@ -323,11 +320,11 @@ class EventExtractor:
         if len(clubs) > MAX_PAIR_CLUBS:
             pairs = [(a, b) for a, b in pairs if a is clubs[0] or clubs.index(b) == clubs.index(a) + 1]
         todo = [("pair", a, b) for a, b in pairs]
-        if main is not None and len(clubs) <= 3 and _key(main) not in {_key(c) for c in clubs}:
+        if main is not None and len(clubs) <= 3 and span_key(main) not in {span_key(c) for c in clubs}:
             todo += [("main", c, main) for c in clubs]
         out = []
         for mode, first, second in todo:
-            keys = frozenset((_key(first), _key(second)))
+            keys = frozenset((span_key(first), span_key(second)))
             rules = {ev["type"]: ev for ev in found if ev["type"] in (*PAIR_TYPES, "qualification") and keys <= club_keys(ev, spans)}
             feats = pair_features(norm, sent, first, second if mode == "pair" else None, clubs, set(rules))
             out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
@@ -411,9 +408,9 @@ class EventExtractor:
         counts: Counter = Counter()
         for c in clubs:
             weight = 2 if c.start_char < lede else 1
-            counts[_key(c)] += weight / 2 if AS_OPPONENT.search(_preceding(text, 0, c, 25)) else weight
-        best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if _key(c) == k)))
-        return next(c for c in clubs if _key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
+            counts[span_key(c)] += weight / 2 if AS_OPPONENT.search(_preceding(text, 0, c, 25)) else weight
+        best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if span_key(c) == k)))
+        return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
@@ -491,8 +488,8 @@ class EventExtractor:
     def _distinct(clubs: list[Span]) -> list[Span]:
         seen, out = set(), []
         for c in clubs:
-            if _key(c) not in seen:
-                seen.add(_key(c))
+            if span_key(c) not in seen:
+                seen.add(span_key(c))
                 out.append(c)
         return out
 
@@ -507,12 +504,12 @@ class EventExtractor:
         host = self._venue_club(doc, venue)
         for mo in scores:
             pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
-            if not pair and len(clubs) == 1 and host is not None and _key(host) != _key(clubs[0]):
+            if not pair and len(clubs) == 1 and host is not None and span_key(host) != span_key(clubs[0]):
                 pair = (host, clubs[0])
             if not pair:
                 continue
             home, away = pair
-            used |= {_key(home), _key(away)}
+            used |= {span_key(home), span_key(away)}
             score = None if mo is pen_mo else f"{mo.group(1)}-{mo.group(2)}"
             ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9}
             if len(scores) == 1 or len(clubs) == 2:
@@ -522,7 +519,7 @@ class EventExtractor:
             return out
         if elim := ELIMINATE.search(text):
             winner = self._subject(sent, clubs, elim.start(), main)
-            losers = [c for c in clubs if winner is not None and _key(c) != _key(winner) and c.start_char >= base + elim.end()]
+            losers = [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and c.start_char >= base + elim.end()]
             for loser in losers:
                 ev = {**common, "type": "match_result", "home": _ref(winner), "away": _ref(loser), "score": None,
                       "winner": _ref(winner), "confidence": 0.5}
@@ -530,7 +527,7 @@ class EventExtractor:
                 out.append(ev)
         elif verb := RESULT_VERBS.search(text):
             subject = self._subject(sent, clubs, verb.start(), None)
-            after = [c for c in clubs if c.start_char >= base + verb.end() and subject is not None and _key(c) != _key(subject)]
+            after = [c for c in clubs if c.start_char >= base + verb.end() and subject is not None and span_key(c) != span_key(subject)]
             if subject is not None and after and after[0].start_char - (base + verb.end()) <= 40:
                 home, away = subject, after[0]
                 ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": None, "confidence": 0.6}
@@ -557,8 +554,8 @@ class EventExtractor:
     @staticmethod
     def _pair_for_score(text: str, base: int, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
         """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A beat B 2-1'."""
-        before = [c for c in clubs if c.end_char <= s and _key(c) not in used]
-        after = [c for c in clubs if c.start_char >= e and _key(c) not in used]
+        before = [c for c in clubs if c.end_char <= s and span_key(c) not in used]
+        after = [c for c in clubs if c.start_char >= e and span_key(c) not in used]
         if after and before and not text[e - base : after[0].start_char - base].strip() and not text[before[-1].end_char - base : s - base].strip():
             return before[-1], after[0]
         if len(before) >= 2:
@@ -582,7 +579,7 @@ class EventExtractor:
                 return near
             if main is None:
                 return before[0]
-            opens = before[0].start - sent.start <= 2 and all(_key(c) != _key(main) for c in before)
+            opens = before[0].start - sent.start <= 2 and all(span_key(c) != span_key(main) for c in before)
             return before[0] if opens else main
         return main if main is not None else (clubs[0] if clubs else None)
 
@@ -598,7 +595,7 @@ class EventExtractor:
         club = self._subject(sent, clubs, min(m.start() for m in (cue, elim_mo) if m), main)
         if club is None:
             return []
-        eliminated = [c for c in clubs if _key(c) != _key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
+        eliminated = [c for c in clubs if span_key(c) != span_key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
         method = None
         if re.search(r"rigori|penalt|pens\b|shoot", text, re.I):
             method = "penalties"
@@ -628,7 +625,7 @@ class EventExtractor:
         if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
             return []
         teams = list(clubs)
-        if len(teams) == 1 and main is not None and _key(main) != _key(teams[0]):
+        if len(teams) == 1 and main is not None and span_key(main) != span_key(teams[0]):
             teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
         if len(teams) < 2:
             return []
@@ -637,16 +634,16 @@ class EventExtractor:
             return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6} for h, a in pairs]
         cues = list(OPPONENT_CUE.finditer(text))
         subject = EventExtractor._subject(sent, teams, cues[0].start(), main) if cues else teams[0]
-        others = [c for c in teams if subject is not None and _key(c) != _key(subject)]
+        others = [c for c in teams if subject is not None and span_key(c) != span_key(subject)]
         matches: list[tuple[Span, Span]] = []
         for cue in cues:
             away = bool(re.match(r"travel|trip|visit|trasferta|in casa|away|ospite\b", cue.group(0), re.I))
             near = [c for c in teams if c.end_char - base <= cue.start()]
             local = near[-1] if near and len(text[near[-1].end_char - base : cue.start()].split()) <= 2 else subject
-            rivals = others if local is subject else [c for c in teams if _key(c) != _key(local)]
+            rivals = others if local is subject else [c for c in teams if span_key(c) != span_key(local)]
             for other in list_after(text, base, rivals, cue.end()):
                 pair = (other, local) if away else (local, other)
-                if all(_key(pair[0]) != _key(p[0]) or _key(pair[1]) != _key(p[1]) for p in matches):
+                if all(span_key(pair[0]) != span_key(p[0]) or span_key(pair[1]) != span_key(p[1]) for p in matches):
                     matches.append(pair)
         if not matches and subject is not None and others:
             home, away = subject, others[0]
@@ -797,8 +794,8 @@ class EventExtractor:
             for field, value in ev.items():
                 if field == "clubs":
                     have = {(r["start"], r["end"]) for r in kept.get("clubs", [])}
-                    known = {_key(spans[k]) for k in have if k in spans}
-                    kept["clubs"] = kept.get("clubs", []) + [r for r in value if _key(spans[(r["start"], r["end"])]) not in known]
+                    known = {span_key(spans[k]) for k in have if k in spans}
+                    kept["clubs"] = kept.get("clubs", []) + [r for r in value if span_key(spans[(r["start"], r["end"])]) not in known]
                 elif field == "eliminated":
                     kept[field] = kept.get(field, []) + value
                 elif kept.get(field) in (None, [], False) and value not in (None, [], False):

@@ -14,7 +14,7 @@ from . import __version__
 from .dates import find_dateline
 from .kb import fold
 from .langid import detect
-from .linker import Linker
+from .linker import Linker, entity_key
 from .people import club_of, group_people, person_name, role_of
 from .pipeline import Pipelines
 from .readers import Article, ReadError
@@ -131,7 +131,7 @@ def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
         if ent.label_ == "DATE":
             key = ("DATE", ent.value or fold(ent.text))
         else:
-            key = (ent.label_, ent.kb_id_ or fold(Linker.clean(ent.text)))
+            key = (ent.label_, entity_key(ent.label_, ent.kb_id_, ent.text, doc._.club_forms))
         groups.setdefault(key, []).append(ent)
     for group in group_people([e for e in ents if e.label_ == "PERSON"]):
         groups[("PERSON", group[0].start_char)] = group

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from .cues import Cue
 from .kb import KINDS, KnowledgeBase, fold
 from .people import POSSESSIVE
-from .tokenizer import doc_text
+from .tokenizer import doc_text, span_text
 
 LINKED = tuple(KINDS.values())
 OUTLET_WORDS = r"(?:News(?:\s?24)?|TV|Channel|Radio|Magazine|Web|Live|Zone|Hub|Daily|Insider|Times|Fans?)"
@@ -59,7 +59,7 @@ FOOTBALL_WORDS = re.compile(
 ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
 CLUB_WORD_IDS = {get_string_id(w) for w in CLUB_WORDS}
 
-for _name in ("outlets", "club_venues", "kb_names"):
+for _name in ("outlets", "club_venues", "kb_names", "club_forms"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -200,6 +200,7 @@ class Linker:
                 kept.append(ent)
         ents = self._in_context(doc, text, self._harmonize(doc, text, filter_spans(kept)))
         doc.ents = ents
+        doc._.club_forms = self._short_forms(text, ents)
         clubs = self.kb.entries["clubs"]
         doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
         doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in ents if e.kb_id_ and e.label_ in LINKED}
@@ -252,6 +253,17 @@ class Linker:
                     e = Span(doc, e.start, e.end, label="VENUE", kb_id=grounds.pop())
             out.append(e)
         return out
+
+    def _short_forms(self, text: str, ents: list[Span]) -> dict[str, str]:
+        """Unlinked club names that are a part of just one longer unlinked club name in the
+        article ('Crawley' beside 'Crawley Town'), mapped to it (folded): one club however named."""
+        names = {fold(self.clean(text[e.start_char : e.end_char])) for e in ents if e.label_ == "CLUB" and not e.kb_id_}
+        forms = {}
+        for name in names:
+            longer = [n for n in names if n != name and f" {name} " in f" {n} "]
+            if longer and all(f" {n} " in f" {max(longer, key=len)} " for n in longer):
+                forms[name] = max(longer, key=len)
+        return forms
 
     def _common_word(self, tokens: TokenFlags, ent: Span, ent_text: str) -> bool:
         """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …')."""
@@ -369,3 +381,16 @@ class Linker:
         self.common = set(cfg.get("common_words", []))
         self._compile()
         return self
+
+
+def entity_key(label: str, kb_id: str, text: str, club_forms: dict[str, str] | None) -> str:
+    """What tells one club, venue or competition of an article from another: its KB id, else its
+    name folded; a short form of a longer unlinked club name ('Crawley') counts as that name."""
+    if kb_id:
+        return kb_id
+    name = fold(Linker.clean(text))
+    return (club_forms or {}).get(name, name) if label == "CLUB" else name
+
+
+def span_key(span: Span) -> str:
+    return entity_key(span.label_, span.kb_id_, span_text(span), span.doc._.club_forms)
