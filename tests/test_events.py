@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import annotate
 
-from newsextract.events import EventExtractor
+from newsextract.events import Candidate, EventExtractor
 
 
 def events(doc, kind=None):
@@ -209,3 +209,17 @@ def test_further_players_of_a_transfer_sentence_with_their_own_clubs(en):
                    people=("Martín Zubimendi", "Christian Nørgaard"))
     assert [(e["person"], e["from"], e.get("to")) for e in events(doc, "transfer")] == [
         ("Martín Zubimendi", "real-sociedad", "arsenal"), ("Christian Nørgaard", "brentford", "arsenal")]
+
+
+def test_a_result_the_rules_read_stands_unless_the_sentence_looks_ahead(pipes):
+    extractor = EventExtractor()
+    nlp = pipes.get("en")
+    probs = {"match_result": 0.2, "fixture": 0.9}
+    for text, rules, expected in [
+        ("Lincoln edged Barnsley at Sincil Bank.", {"match_result": {}}, "match_result"),
+        ("Lincoln will edge Barnsley at Sincil Bank.", {"match_result": {}}, "fixture"),
+        ("Lincoln edged Barnsley at Sincil Bank.", {}, "fixture"),
+    ]:
+        doc = nlp.make_doc(text)
+        cand = Candidate("pair", doc[0:1], doc[2:3], frozenset({"lincoln", "barnsley"}), doc[:], {}, None, rules)
+        assert extractor._kind(cand, probs) == expected

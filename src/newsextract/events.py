@@ -339,7 +339,7 @@ class EventExtractor:
         with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield United 2-1").
         """
         judged = list(zip(candidates, self.pairs.predict_many([c.feats for c in candidates])))
-        kinds = [max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t]) for _, probs in judged]
+        kinds = [self._kind(cand, probs) for cand, probs in judged]
         accepted = {i for i, ((_, probs), kind) in enumerate(zip(judged, kinds)) if probs[kind] >= self.thresholds[kind]}
         played: set[tuple[int, str]] = set()
         for i in sorted((i for i in accepted if kinds[i] == "match_result"), key=lambda i: -judged[i][1]["match_result"]):
@@ -355,6 +355,13 @@ class EventExtractor:
             elif kind == "fixture" or OUTCOME.search(span_text(cand.sent)):
                 fresh.append({**self._fresh_event(kind, cand), "confidence": round(probs[kind], 3)})
         return out + fresh
+
+    def _kind(self, cand: Candidate, probs: dict[str, float]) -> str:
+        """The likelier of result and fixture; a result the rules read stands unless the sentence looks ahead."""
+        kind = max(PAIR_TYPES, key=lambda t: probs[t] / self.thresholds[t])
+        if kind == "fixture" and "match_result" in cand.rules and not FUTURE.search(span_text(cand.sent)):
+            return "match_result"
+        return kind
 
     def _fresh_event(self, kind: str, cand: Candidate) -> dict:
         """A result or fixture the rules did not read: sides from order and home/away words."""
