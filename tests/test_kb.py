@@ -70,10 +70,10 @@ def test_duplicate_ids_and_unknown_venues_are_errors(tmp_path):
 
 def test_user_kb_adds_entries(tmp_path):
     extra = tmp_path / "extra.yaml"
-    extra.write_text("clubs:\n  - {id: pro-vercelli, name: Pro Vercelli, aliases: [Bianche Casacche], country: ITA, city: Vercelli}\n",
+    extra.write_text("clubs:\n  - {id: borgoverde, name: Borgoverde Calcio, aliases: [Borgoverde], country: ITA, city: Borgoverde}\n",
                      encoding="utf-8")
     kb = KnowledgeBase.with_extra([extra])
-    assert kb.lookup("CLUB", "bianche casacche") == {"pro-vercelli"}
+    assert kb.lookup("CLUB", "borgoverde") == {"borgoverde"}
 
 
 def test_entries_sharing_a_short_form(kb):

@@ -108,3 +108,14 @@ def test_short_form_shared_by_two_unknown_clubs_stays_apart(en):
     doc = annotate(en, "Kelsington Rovers and Kelsington Athletic drew. Kelsington fans left early.",
                    clubs=("Kelsington Rovers", "Kelsington Athletic", "Kelsington"))
     assert doc._.club_forms == {}
+
+
+def test_kb_name_extends_a_part_the_model_found(en):
+    doc = annotate(en, "Rangers lost at home to Queen's Park in the cup.", clubs=("Queen",))
+    assert ("Queen's Park", "CLUB", "queens-park") in ents(doc)
+
+
+def test_model_span_that_is_a_kb_name_is_kept(en):
+    """'the Eagles' is a KB form too, but 'Eagles' is a name of its own."""
+    doc = annotate(en, "They beat the Eagles 2-0 last week.", clubs=("Eagles",))
+    assert [text for text, label, _ in ents(doc) if label == "CLUB"] == ["Eagles"]

@@ -114,13 +114,15 @@ def make_kb_ruler(nlp: Language, name: str, extra_kb: list[str]) -> "KBRuler":
 
 
 class KBRuler:
-    """Adds KB names the model did not find as entities (never overwriting the model's).
+    """Adds KB names the model did not find as entities, or found only a part of that is no KB name
+    itself ('Queen' of "Queen's Park").
 
     Two phrase matchers, built from the KB when the pipeline loads, so the patterns
     always follow the KB files; ``ent_id_`` records the KB id of what it added.
     """
 
     def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb, self.lang = kb, nlp.lang
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab, attr="ORTH")}
         lower, exact = kb_phrases(kb, nlp.lang)
         for attr, phrases in (("LOWER", lower), ("ORTH", exact)):
@@ -137,10 +139,18 @@ class KBRuler:
             for key, start, end in matcher(doc):
                 label, kb_id = doc.vocab.strings[key].split("|", 1)
                 spans.append(Span(doc, start, end, label=label, span_id=kb_id))
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        new = [s for s in filter_spans(spans) if not taken.intersection(range(s.start, s.end))]
-        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+        ents = list(doc.ents)
+        for span in filter_spans(spans):
+            inside = [e for e in ents if e.start < span.end and span.start < e.end]
+            if all(span.start <= e.start and e.end <= span.end and not self._known(e) for e in inside):
+                ents = [e for e in ents if e not in inside] + [span]
+        doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
+
+    def _known(self, ent: Span) -> bool:
+        """A KB name itself ('World Cup' in 'World Cup qualifiers', 'Eagles' in 'the Eagles'): kept as the model read it."""
+        text = Linker.clean(span_text(ent))
+        return any(self.kb.lookup(label, text, self.lang) for label in KINDS.values())
 
     def to_disk(self, path, exclude=()):
         pass
