@@ -13,8 +13,8 @@ def kb():
 
 
 def test_shipped_kb_sizes(kb):
-    assert len(kb.entries["clubs"]) >= 500
-    assert len(kb.entries["venues"]) >= 200
+    assert len(kb.entries["clubs"]) >= 1700
+    assert len(kb.entries["venues"]) >= 1100
     assert len(kb.entries["competitions"]) >= 50
 
 

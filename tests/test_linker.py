@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsextract.linker import span_key
 
 from helpers import annotate
@@ -119,3 +121,14 @@ def test_model_span_that_is_a_kb_name_is_kept(en):
     """'the Eagles' is a KB form too, but 'Eagles' is a name of its own."""
     doc = annotate(en, "They beat the Eagles 2-0 last week.", clubs=("Eagles",))
     assert [text for text, label, _ in ents(doc) if label == "CLUB"] == ["Eagles"]
+
+
+@pytest.mark.parametrize("word, demonym", [("Kazakh", True), ("kazaki", True), ("Brazilian", True), ("English", True),
+                                           ("Maldini", False), ("Liberati", False), ("Barbieri", False)])
+def test_demonyms_of_known_countries_but_not_surnames_like_them(pipes, word, demonym):
+    assert pipes.get("it").get_pipe("newsextract_linker")._demonym(word) is demonym
+
+
+def test_a_town_in_a_named_clubs_name_is_the_town(en):
+    doc = annotate(en, "Kairat Almaty drew. Visitors must travel far to reach Almaty.", clubs=("Almaty",))
+    assert ("Almaty", "LOCATION", "") in ents(doc)

@@ -41,7 +41,8 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
               "racing", "calcio", "spor", "spartak", "lokomotiv", "cska", "rapid", "hotspur", "argyle", "stanley", "orient",
               "academical", "thistle", "rangers", "borussia", "eintracht", "fortuna", "hertha", "union", "vfb", "vfl", "tsg",
               "bayer", "ajax", "feyenoord", "olympiacos", "olympiakos", "panathinaikos", "galatasaray", "fenerbahçe", "beşiktaş"}
-DEMONYM = re.compile(r"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ish|ian|an|ese|esi|i|h|ic|ean|ino|ina|ini|ine|ois|aise|ais|ako|aka|aki|ache)$")
+DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "esi", "i", "h", "ic", "ean", "ino", "ina", "ini", "ine", "ois", "aise", "ais", "ako", "aka", "aki", "ache")
+DEMONYM = re.compile(rf"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:{'|'.join(DEMONYM_ENDINGS)})$")
 ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
                          r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
 STAGES = Cue(
@@ -106,6 +107,17 @@ def kb_phrases(kb: KnowledgeBase, lang: str) -> tuple[list[tuple[str, str, str]]
             for variant in dict.fromkeys((text, text[:1].upper() + text[1:], text.upper())):
                 exact.append((pat["label"], pat["id"], variant))
     return lower, exact
+
+
+def _stems(country: str) -> list[tuple[str, tuple[str, ...]]]:
+    """How a demonym of a one-word country name starts and may end: the name less up to two final
+    letters and any ending ('kazak-i', 'brazil-ian'); less three, only the commonest endings
+    ('engl-ish', 'germ-an': not 'mald-ini'); less '-stan' ('kazakh')."""
+    stems = [(country[: len(country) - cut], DEMONYM_ENDINGS) for cut in range(3) if len(country) - cut >= 3]
+    if len(country) >= 6:
+        stems.append((country[:-3], ("ish", "ian", "an", "ese")))
+    stems += [(country[: -len(tail)], ("", *DEMONYM_ENDINGS)) for tail in ("stan", "istan") if country.endswith(tail)]
+    return stems
 
 
 @Language.factory("newsextract_kb_ruler", default_config={"extra_kb": []})
@@ -179,6 +191,11 @@ class Linker:
         homes = Counter(fold(c.city) for c in kb.entries["clubs"].values() if not c.national_team)
         self.club_cities = {city for city, n in homes.items() if n > 1}
         self.countries = {n.casefold() for c in kb.entries["clubs"].values() if c.national_team for n in c.names()}
+        self.country_stems: dict[str, set[str]] = {}
+        for country in self.countries:
+            if " " not in country:
+                for stem, endings in _stems(country):
+                    self.country_stems.setdefault(stem, set()).update(endings)
         self._compile()
 
     def _compile(self) -> None:
@@ -238,6 +255,7 @@ class Linker:
 
         A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
         by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
+        A town that is part of an anchor's name ('Almaty' beside 'Kairat Almaty') is the town.
         Unanchored, a part of a KB club's name stays unlinked (a club the KB lacks may share a word
         with one it has: 'Sparta', 'Dinamo'); a part of no club's name but of just one ground's
         ('al Liberati') is that ground.
@@ -257,7 +275,9 @@ class Linker:
                 if len(fits) > 1:
                     before = [kb_id for start, kb_id in named if start < e.start_char and kb_id in fits]
                     fits = {before[-1]} if before else set()
-                if len(fits) == 1 and (not e.kb_id_ or len(sharing) > 1):
+                if len(fits) == 1 and not e.kb_id_ and fold(name) in self.cities:
+                    e = Span(doc, e.start, e.end, label="LOCATION")
+                elif len(fits) == 1 and (not e.kb_id_ or len(sharing) > 1):
                     e = Span(doc, e.start, e.end, label="CLUB", kb_id=fits.pop())
                 elif not sharing and not e.kb_id_ and len(grounds := self.kb.sharing("VENUE", name)) == 1:
                     e = Span(doc, e.start, e.end, label="VENUE", kb_id=grounds.pop())
@@ -326,7 +346,7 @@ class Linker:
             label = "PERSON"
         if label == "CLUB" and ids and self._national(ids) and self._placelike(doc, ent):
             return Span(doc, ent.start, ent.end, label="LOCATION")
-        if label == "CLUB" and not ids and fold(name) in self.club_cities:
+        if label == "CLUB" and not ids and (fold(name) in self.club_cities or (fold(name) in self.cities and self._placelike(doc, ent))):
             return Span(doc, ent.start, ent.end, label="LOCATION")
         if label == "PERSON" and name.casefold() in self.countries:
             return Span(doc, ent.start, ent.end, label="LOCATION")
@@ -348,7 +368,8 @@ class Linker:
         """'Kazakh', 'Brazilian', 'kazaki': an adjective of a country the KB knows, not a name."""
         if not DEMONYM.match(text) or text.casefold() in self.countries or self.kb.lookup("CLUB", text):
             return False
-        return text[:4].casefold() in {c[:4] for c in self.countries}
+        low = text.casefold()
+        return any(low[i:] in self.country_stems.get(low[:i], ()) for i in range(3, len(low)))
 
     def _may_relabel(self, label: str, other: str, ent: Span, ent_text: str, ids: set[str]) -> bool:
         """Trust the KB over the model's label for a known name, except where places and clubs share it."""
