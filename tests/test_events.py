@@ -54,6 +54,14 @@ def test_elimination_gives_result_and_qualification(en):
     assert events(doc, "match_result")[0]["winner"] == "kairat-almaty"
 
 
+def test_winner_from_the_words_when_no_score_says(en, it):
+    """'defeat by PSG': PSG won; 'ha battuto il Torino': the subject won."""
+    doc = en("Bayern Munich went out after a quarter-final defeat by Paris Saint-Germain in Atlanta.")
+    assert events(doc, "match_result")[0]["winner"] == "paris-saint-germain"
+    doc = it("La Lazio ha battuto il Torino all'Olimpico.")
+    assert events(doc, "match_result")[0]["winner"] == "lazio"
+
+
 def test_fixture_home_from_venue(it):
     doc = it("La Juventus affronterà il Napoli allo Stadio Diego Armando Maradona alle 20:45.")
     ev = events(doc, "fixture")[0]

@@ -100,6 +100,13 @@ STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|le
                r"dietro|davanti a\w*|alle spalle d\w*|sopra|sotto|distanza da\w*|distacco da\w*|vantaggio su\w*)"
                r"\s+(?:(?:the|leaders|champions|holders|rivals|il|la|lo|l['’]|i|gli|le|al|alla|allo|ai|agli|capolista)\s*)*$")
 AS_OPPONENT = Cue(r"\b(?:contro|against|over|vs?|al|allo|alla|all['’]|sul|sulla|sull['’]|by|dal|dalla|dall['’]|from)\s*(?:(?:il|lo|la|l['’]|the)\s*)?$")
+BEATEN_BY = Cue(r"\b(?:defeat|defeats|loss|lost|losing|beaten|knocked out|eliminated|dumped out|sconfitt\w*|battut\w*|superat\w*|"
+                r"eliminat\w*|estromess\w*|ko)\b[^.;:]{0,40}?\b(?:by|to|against|da|dal|dalla|dallo|dall['’]|contro)\s*"
+                r"(?:(?:the|il|lo|la|l['’])\s*)?$")
+WON_OVER = Cue(r"\b(?:beat|beats|defeated|defeats|thrashed|edged|routed|hammered|overcame|saw off|knocked out|eliminated|"
+               r"win over|victory over|ha battuto|hanno battuto|batte|battono|ha sconfitto|sconfigge|ha superato|supera|travolge|"
+               r"piega|stende|liquida|regola|espugna|ha eliminato|elimina|vittoria (?:sul|sulla|sullo|contro))\b[^.;:]{0,25}$")
+PASSIVE = Cue(r"\b(?:were|was|been|being|get|got|è stat[oa]|sono stat[ie]|viene|vengono|venne)\s+(?:\w+\s+)?$")
 RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
@@ -543,7 +550,15 @@ class EventExtractor:
         return out
 
     def _details(self, ev, text, sent, home, away, venue) -> None:
-        """Extra time, penalties, aggregate and venue; the winner from the deciding score."""
+        """Extra time, penalties, aggregate and venue; the winner from the deciding score, else from
+        the words before a side ('defeat by PSG', 'Inter beat Milan')."""
+        base = sent.start_char
+        first, second = sorted((home, away), key=lambda c: c.start_char)
+        between = text[first.end_char - base : second.start_char - base]
+        if BEATEN_BY.search(_preceding(text, base, second, 60)) and not WON_OVER.search(between):
+            ev["winner"] = _ref(second)
+        elif WON_OVER.search(between) and not PASSIVE.search(between):
+            ev["winner"] = _ref(first)
         if AET.search(text):
             ev["extra_time"] = True
         if venue is not None:
