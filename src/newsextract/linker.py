@@ -162,7 +162,7 @@ class KBRuler:
     def _known(self, ent: Span) -> bool:
         """A KB name itself ('World Cup' in 'World Cup qualifiers', 'Eagles' in 'the Eagles'): kept as the model read it."""
         text = Linker.clean(span_text(ent))
-        return any(self.kb.lookup(label, text, self.lang) for label in KINDS.values())
+        return any(self.kb.lookup(label, text, self.lang) for label in LINKED)
 
     def to_disk(self, path, exclude=()):
         pass
