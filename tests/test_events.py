@@ -150,6 +150,26 @@ def test_a_draw_line_gives_every_listed_opponent(extractor):
                         "Kairat Almaty", "Copenhagen"}
 
 
+def test_a_draw_story_list_of_opponents_is_kept_as_read(en):
+    """Marked "listed", so that the pair classifier, judging one pair at a time, does not drop the list's tail."""
+    line = "Juventus face Manchester City, Aston Villa, RB Leipzig, VfB Stuttgart, PSV Eindhoven, Lille and Benfica."
+    doc = en("The Champions League draw was made in Monaco on Thursday.\n" + line)
+    fixtures = [e for e in doc._.events if e["type"] == "fixture"]
+    assert len(fixtures) == 7 and all(e.get("listed") for e in fixtures)
+    assert not any(e.get("listed") for e in en("Next season " + line)._.events)
+
+
+def test_deciding_results_in_a_knockout_roundup(en):
+    """'agg 1-2' and '(aet)' decide a tie; in a round-up of a knockout round every bare result line does."""
+    doc = en("The round of 16 is over. All the results:\nAC Milan 1-1 Feyenoord (agg 1-2)\n"
+             "Palmeiras 1-0 Botafogo (aet)\nParis Saint-Germain 4-0 Inter Miami\n")
+    assert events(doc, "match_result")[0]["aggregate"] == "1-2"
+    assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [
+        ("feyenoord", ["ac-milan"]), ("palmeiras", ["botafogo"]), ("paris-saint-germain", ["inter-miami"])]
+    league = en("Premier League results from Saturday:\nArsenal 2-0 Chelsea\nEverton 1-0 Fulham\n")
+    assert events(league, "qualification") == []
+
+
 @pytest.mark.parametrize("text", [
     "Il Napoli affronterà il Barcellona: andata al Maradona il 21 febbraio 2024, ritorno a Montjuïc il 12 marzo 2024.",
     # the main club named in an earlier sentence

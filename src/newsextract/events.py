@@ -40,7 +40,7 @@ TEASER = Cue(r"^[ \t]*(leggi anche|see also|read more|read also|related|guarda a
 SCORE = re.compile(r"(?<![\d:/])(?<!\d[.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/]|[.,]\d|\s?(?:mln|milioni|million|m\b|bn|%))")
 PEN_SCORE = Cue(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})")
 AET = Cue(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b")
-AGG = Cue(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)")
+AGG = Cue(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match|\bagg\b\.?)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)")
 RESULT_VERBS = Cue(
     r"\b(beat|beats|beaten by|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew with|draw with|drew \d+-\d+ with|held|"
     r"win over|victory over|defeat (?:to|by)|loss to|lost to|beating|defeating|thrashing|edging|overcoming|"
@@ -302,6 +302,8 @@ class EventExtractor:
         draw_story = bool(DRAW.search(doc_text(doc)))
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         sents = sentences(doc)
+        lede = " ".join(span_text(s) for s in sents[:2])
+        knockout_round = bool(KO_STAGE.search(lede)) and not FIRST_LEG.search(lede)
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
         main = self._main_club(doc_text(doc), clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
         events: list[dict] = []
@@ -310,7 +312,7 @@ class EventExtractor:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
-            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story)
+            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round)
             events += found["kept"]
             if pairs:
                 candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans)
@@ -426,7 +428,8 @@ class EventExtractor:
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if span_key(c) == k)))
         return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
-    def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool) -> tuple[dict, dict]:
+    def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool,
+                  knockout_round: bool = False) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
 
         Without a club or a person named, only a draw or the main club's qualification can be read.
@@ -446,7 +449,7 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story)
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round)
         if not out:
             return {"all": out, "kept": out}, common
         probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
@@ -454,15 +457,21 @@ class EventExtractor:
                 for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
         return {"all": out, "kept": kept}, common
 
-    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story) -> list[dict]:
-        """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person."""
+    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False) -> list[dict]:
+        """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person.
+
+        A result with a winner decides a tie when a shoot-out, an aggregate, extra time or a
+        knockout stage says so, or when it is a bare result line ("Real Madrid 1-0 Juventus")
+        of an article whose opening names a knockout round."""
         out: list[dict] = self._results(doc, sent, clubs, venue, common, main) if clubs else []
-        deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties") or KO_STAGE.search(text))]
+        result_line = knockout_round and len(clubs) == 2 and len(text.split()) <= 12
+        deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties") or e.get("extra_time")
+                                                           or KO_STAGE.search(text) or result_line)]
         if DECIDER.search(text) or FIRST_LEG.search(text):
             deciders = []
         for ev in deciders:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
-            method = "aggregate" if ev.get("aggregate") else "penalties" if ev.get("penalties") else None
+            method = "aggregate" if ev.get("aggregate") else "penalties" if ev.get("penalties") else "extra_time" if ev.get("extra_time") else None
             out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser], "method": method, "confidence": 0.6})
         if DRAW.search(text):
             place = next((span_text(e) for e in ents if e.label_ == "LOCATION"), None)
@@ -472,7 +481,7 @@ class EventExtractor:
             out += self._qualification(sent, clubs, main, common)
         if clubs and not any(e["type"] == "match_result" for e in out) and not scores_in(text):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
-            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common)
+            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story)
         if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -639,12 +648,15 @@ class EventExtractor:
                 for c in chain for out in beaten]
 
     @staticmethod
-    def _fixtures(doc, sent, clubs, all_clubs, venue, main, common) -> list[dict]:
+    def _fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story=False) -> list[dict]:
         """Upcoming matches: the club just before a fixture cue ('l'Inter riceverà'), else the
-        sentence's subject, against each club the cue points at."""
+        sentence's subject, against each club the cue points at.
+
+        In a draw story every fixture cue looks ahead, and a list of three or more opponents
+        is kept as read ("listed"), as the draw lines are."""
         text, base = span_text(sent), sent.start_char
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
-        if not ahead and not (FIXTURE.search(text) and FUTURE.search(text)):
+        if not ahead and not (FIXTURE.search(text) and (FUTURE.search(text) or draw_story)):
             return []
         teams = list(clubs)
         if len(teams) == 1 and main is not None and span_key(main) != span_key(teams[0]):
@@ -675,8 +687,12 @@ class EventExtractor:
         if len(matches) == 1 and (kb_home := EventExtractor._venue_home(doc, venue, list(matches[0]))) is not None:
             matches = [(kb_home, next(t for t in matches[0] if t is not kb_home))]
         out = []
+        listed = (draw_story and len(matches) >= 3 and subject is not None and any(c is subject for c in clubs)
+                  and all(subject in pair for pair in matches))
         for home, away in matches:
             ev = {**common, "type": "fixture", "home": _ref(home), "away": _ref(away), "confidence": 0.6}
+            if listed:
+                ev["listed"] = True
             if (time_mo := TIME.search(text)) and len(matches) == 1:
                 ev["time"] = f"{int(time_mo.group(1)):02d}:{time_mo.group(2)}"
             if venue is not None and len(matches) == 1:
