@@ -75,8 +75,9 @@ DRAW = Cue(
 )
 TRANSFER = Cue(
     r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
-    r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|approda|passa al|passa alla|cessione|ceduto|"
-    r"trattativa|offerta|accordo|here we go|completed|completes|unveiled|presentato)\b",
+    r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|arrivato|approda|passa al|passa alla|cessione|ceduto|"
+    r"trattativa|offerta|accordo|ingaggio|here we go|completed|completes|unveiled|presentato|"
+    r"bid|deal|medical|swoop|move for|target|linked with|personal terms)\b",
 )
 OFFICIAL = Cue(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b")
 AGREED = Cue(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b")
