@@ -159,6 +159,11 @@ def test_a_draw_story_list_of_opponents_is_kept_as_read(en):
     assert not any(e.get("listed") for e in en("Next season " + line)._.events)
 
 
+def test_the_beaten_side_is_not_the_one_that_qualifies(it):
+    doc = it("Sabato il Girona ha battuto il Barcellona 4-2 e ha conquistato la qualificazione alla Champions League.")
+    assert [e["club"] for e in events(doc, "qualification")] == ["girona"]
+
+
 def test_deciding_results_in_a_knockout_roundup(en):
     """'agg 1-2' and '(aet)' decide a tie; in a round-up of a knockout round every bare result line does."""
     doc = en("The round of 16 is over. All the results:\nAC Milan 1-1 Feyenoord (agg 1-2)\n"

@@ -602,8 +602,13 @@ class EventExtractor:
     @staticmethod
     def _subject(sent: Span, clubs: list[Span], cue_start: int, main: Span | None) -> Span | None:
         """The club a cue word speaks of: one just before it ('Kairat qualified'), else the sentence's
-        opening club ('Newcastle lost at home and still qualified'), else the article's main club."""
+        opening club ('Newcastle lost at home and still qualified'), else the article's main club.
+        A club named as the beaten side ('il Girona ha battuto il Barcellona e ha conquistato…') is not it."""
         before = [c for c in clubs if c.end_char <= sent.start_char + cue_start]
+        text = span_text(sent)
+        beaten = [c for c in before if WON_OVER.search(_preceding(text, sent.start_char, c, 40))]
+        if beaten and len(before) > len(beaten):
+            before = [c for c in before if c not in beaten]
         if before:
             near = before[-1]
             gap = sent.doc.char_span(near.end_char, sent.start_char + cue_start, alignment_mode="expand")
