@@ -164,6 +164,26 @@ def test_the_beaten_side_is_not_the_one_that_qualifies(it):
     assert [e["club"] for e in events(doc, "qualification")] == ["girona"]
 
 
+def test_results_with_goals_after_each_name(en):
+    doc = annotate(en, "Scottish League Two: East Fife 2 Clyde 2; Elgin City 0 Edinburgh City 1.", clubs=("Elgin City",))
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [
+        ("east-fife", "clyde", "2-2"), ("Elgin City", "edinburgh-city", "0-1")]
+
+
+def test_a_recalled_first_leg_is_a_second_meeting(it):
+    doc = it("Il FCSB ha battuto 2-0 il PAOK nel ritorno del playoff, dopo il 2-1 ottenuto a Salonicco.")
+    assert sorted((e["home"], e["away"], e["score"]) for e in events(doc, "match_result")) == [
+        ("fcsb", "paok", "2-0"), ("paok", "fcsb", "1-2")]
+    one = it("Il FCSB ha battuto 2-0 il PAOK, il suo terzo successo di fila in campionato.")
+    assert len(events(one, "match_result")) == 1
+
+
+def test_a_list_of_pairings_gives_no_cross_pairs(extractor):
+    text = "Next Saturday in the Scottish Championship: Livingston v Partick Thistle, Ayr United v Raith Rovers."
+    fixtures = {(e.home.name, e.away.name) for e in extractor.extract(text, published="2025-02-03", lang="en").events if e.type == "fixture"}
+    assert fixtures == {("Livingston", "Partick Thistle"), ("Ayr United", "Raith Rovers")}
+
+
 def test_deciding_results_in_a_knockout_roundup(en):
     """'agg 1-2' and '(aet)' decide a tie; in a round-up of a knockout round every bare result line does."""
     doc = en("The round of 16 is over. All the results:\nAC Milan 1-1 Feyenoord (agg 1-2)\n"

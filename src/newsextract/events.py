@@ -46,7 +46,11 @@ RESULT_VERBS = Cue(
     r"win over|victory over|defeat (?:to|by)|loss to|lost to|beating|defeating|thrashing|edging|overcoming|"
     r"battendo|superando|sconfiggendo|travolgendo|"
     r"battuto|batte|battono|sconfitto|superato|supera|travolto|travolge|pareggiato con|pareggia con|espugna|espugnato|"
-    r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa))\b",
+    r"stende|schianta|piega|liquida|regola|vittoria (?:sul|sulla|sullo|contro)|sconfitta (?:contro|con|sul|sulla|in casa)|"
+    r"sbanca|sbancato|fermat[oa] sul pari da\w*|bloccat[oa] sul pari da\w*|strappa(?:to)? un punto (?:a|al|alla|allo|contro)|"
+    r"cade (?:contro|sul campo d\w*)|ko (?:contro|con|sul campo d\w*)|crolla (?:contro|sul campo d\w*)|"
+    r"fell to|lost at|were held by|was held by|held to a draw by|came from behind to beat|saw off|overcame|crashed out to|"
+    r"stunned|edged past|eased past|cruised past|swept aside|brushed aside|dispatched)\b",
 )
 KNOCKOUT_WORDS = r"eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori"
 KNOCKOUT = Cue(rf"\b({KNOCKOUT_WORDS})\b")
@@ -111,6 +115,9 @@ PASSIVE = Cue(r"\b(?:were|was|been|being|get|got|è stat[oa]|sono stat[ie]|viene
 RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
+GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
+GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\d'’:,-]|\.\d|\s?(?:mins?|minutes?|minuti|points|punti|pts|goals|gol|games|years|anni)\b)")
+TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
                r"(?:third|fourth|fifth|sixth) round|(?:terzo|quarto|quinto) turno|play-?offs?|knockout|eliminazione diretta)\b")
 MOVE_FROM = re.compile(r"\b(from|dal|dalla|dallo|dall'|lascia|leave|leaves|leaving|ceduto dal)\W*\w*\W*$")
@@ -335,7 +342,10 @@ class EventExtractor:
         out = []
         for mode, first, second in todo:
             keys = frozenset((span_key(first), span_key(second)))
-            rules = {ev["type"]: ev for ev in found if ev["type"] in (*PAIR_TYPES, "qualification") and keys <= club_keys(ev, spans)}
+            rules: dict[str, dict] = {}
+            for ev in found:
+                if ev["type"] in (*PAIR_TYPES, "qualification") and keys <= club_keys(ev, spans) and not (ev.get("listed") and ev["type"] in rules):
+                    rules[ev["type"]] = ev
             feats = pair_features(norm, sent, first, second if mode == "pair" else None, clubs, set(rules))
             out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
         return out
@@ -345,18 +355,20 @@ class EventExtractor:
 
         A result the rules did not read needs an outcome in its sentence (a score, a win,
         a defeat): "X guida il Kairat contro il Celtic" names a match but reports none. Two
-        clubs each already given a result in the sentence by likelier pairs play no result
-        with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield United 2-1").
+        clubs each already given a result (a fixture) in the sentence by likelier pairs play
+        no result (fixture) with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield
+        United 2-1"; "Montrose v Arbroath, Kelty Hearts v Queen of the South").
         """
         judged = list(zip(candidates, self.pairs.predict_many([c.feats for c in candidates])))
         kinds = [self._kind(cand, probs) for cand, probs in judged]
         accepted = {i for i, ((_, probs), kind) in enumerate(zip(judged, kinds)) if probs[kind] >= self.thresholds[kind]}
-        played: set[tuple[int, str]] = set()
-        for i in sorted((i for i in accepted if kinds[i] == "match_result"), key=lambda i: -judged[i][1]["match_result"]):
-            sides = {(judged[i][0].sent.start, k) for k in judged[i][0].keys}
-            if sides <= played:
-                accepted.discard(i)
-            played |= sides
+        for kind in PAIR_TYPES:
+            played: set[tuple[int, str]] = set()
+            for i in sorted((i for i in accepted if kinds[i] == kind), key=lambda i: -judged[i][1][kind]):
+                sides = {(judged[i][0].sent.start, k) for k in judged[i][0].keys}
+                if sides <= played:
+                    accepted.discard(i)
+                played |= sides
         out, fresh = [], []
         for i in sorted(accepted):
             (cand, probs), kind = judged[i], kinds[i]
@@ -455,7 +467,7 @@ class EventExtractor:
             return {"all": out, "kept": out}, common
         probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
         kept = [{**ev, "confidence": round(min(ev["confidence"], probs[ev["type"]]), 3)}
-                for ev in out if probs[ev["type"]] >= self.thresholds[ev["type"]]]
+                for ev in out if ev.get("listed") or probs[ev["type"]] >= self.thresholds[ev["type"]]]
         return {"all": out, "kept": kept}, common
 
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False) -> list[dict]:
@@ -526,6 +538,7 @@ class EventExtractor:
             scores = (pen_mo,)
         used: set[str] = set()
         host = self._venue_club(doc, venue)
+        read = []
         for mo in scores:
             pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
             if not pair and len(clubs) == 1 and host is not None and span_key(host) != span_key(clubs[0]):
@@ -539,6 +552,13 @@ class EventExtractor:
             if len(scores) == 1 or len(clubs) == 2:
                 self._details(ev, text, sent, home, away, venue)
             out.append(ev)
+            read.append(mo)
+        for home, away, score in self._goal_lines(text, base, clubs):
+            if not ({span_key(home), span_key(away)} & used):
+                used |= {span_key(home), span_key(away)}
+                out.append({**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9, "listed": True})
+        if len(out) == 1 and len(scores) > 1 and TIE_WORDS.search(text):
+            out += self._other_legs(text, scores, read[0], out[0])
         if out or FUTURE.search(text):
             return out
         if elim := ELIMINATE.search(text):
@@ -557,6 +577,35 @@ class EventExtractor:
                 ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": None, "confidence": 0.6}
                 self._details(ev, text, sent, home, away, venue)
                 out.append(ev)
+        return out
+
+    @staticmethod
+    def _goal_lines(text: str, base: int, clubs: list[Span]) -> list[tuple[Span, Span, str]]:
+        """Results written with each side's goals after its name, as British papers do: 'East Fife 2 Clyde 2'."""
+        out = []
+        for a, b in zip(clubs, clubs[1:]):
+            between = GOALS_BETWEEN.fullmatch(text[a.end_char - base : b.start_char - base])
+            after = GOALS_AFTER.match(text[b.end_char - base :])
+            if between and after:
+                out.append((a, b, f"{between.group(1)}-{after.group(1)}"))
+        return out
+
+    @staticmethod
+    def _other_legs(text: str, scores: tuple[re.Match, ...], read: re.Match, ev: dict) -> list[dict]:
+        """The other leg of a tie a result's sentence recalls ('ha battuto 2-0 il PAOK nel ritorno, dopo
+        il 2-1 ottenuto a Salonicco'): each further score, not an aggregate or a shoot-out, is a match
+        between the same clubs with the sides swapped, told from the same side as the first.
+
+        Marked "listed": the pair classifier keeps one result per pair and would drop it."""
+        taken = [m.span() for cue in (AGG, PEN_SCORE) for m in cue.finditer(text)]
+        out = []
+        for mo in scores:
+            if mo is read:
+                continue
+            if any(a <= mo.start() < b for a, b in taken):
+                continue
+            out.append({**{k: ev[k] for k in ("evidence", "competition", "stage")}, "type": "match_result", "home": ev["away"],
+                        "away": ev["home"], "score": f"{mo.group(2)}-{mo.group(1)}", "date": None, "confidence": 0.5, "listed": True})
         return out
 
     def _details(self, ev, text, sent, home, away, venue) -> None:
@@ -820,7 +869,8 @@ class EventExtractor:
 
     @staticmethod
     def _merge(spans: dict[tuple[int, int], Span], events: list[dict]) -> list[dict]:
-        """One event per happening in this article: same type and same clubs (draws: one per article)."""
+        """One event per happening in this article: same type and same clubs (draws: one per article),
+        except two results of the same clubs that are two meetings (see _another_meeting)."""
         merged: dict[tuple, dict] = {}
         for ev in events:
             if ev["type"] == "draw":
@@ -831,6 +881,10 @@ class EventExtractor:
                 key = (ev["type"], club_keys(ev, spans))
                 if ev.get("leg") and key in merged and merged[key].get("leg", ev["leg"]) != ev["leg"]:
                     key += (ev["leg"],)
+                base, n = key, 0
+                while key in merged and EventExtractor._another_meeting(merged[key], ev, spans):
+                    n += 1
+                    key = base + (n,)
             if key not in merged:
                 merged[key] = ev
                 continue
@@ -847,6 +901,26 @@ class EventExtractor:
             kept["confidence"] = max(kept["confidence"], ev["confidence"])
         return list(merged.values())
 
+
+    @staticmethod
+    def _another_meeting(kept: dict, ev: dict, spans: dict[tuple[int, int], Span]) -> bool:
+        """Two results of the same clubs are two matches (the legs of a tie, a past meeting recalled)
+        when their scores differ and the sides are swapped, their dates differ, or either speaks
+        of legs or an aggregate; a live blog's running scores, same sides, stay one match."""
+        if kept["type"] != "match_result" or not (kept.get("score") and ev.get("score")):
+            return False
+
+        def goals(e):
+            home, away = (span_key(spans[(e[s]["start"], e[s]["end"])]) for s in ("home", "away"))
+            h, a = e["score"].split("-")
+            return {home: int(h), away: int(a)}, home
+
+        (kept_goals, kept_home), (ev_goals, ev_home) = goals(kept), goals(ev)
+        if kept_goals == ev_goals:
+            return False
+        legs = any(FIRST_LEG.search(e["evidence"]["text"]) or RETURN_LEG.search(e["evidence"]["text"]) or e.get("aggregate") for e in (kept, ev))
+        dated = kept.get("date") and ev.get("date") and kept["date"] != ev["date"]
+        return bool(legs or dated or kept_home != ev_home)
 
     def to_disk(self, path, exclude=()):
         path = Path(path)
