@@ -124,6 +124,7 @@ def test_model_span_that_is_a_kb_name_is_kept(en):
 
 
 @pytest.mark.parametrize("word, demonym", [("Kazakh", True), ("kazaki", True), ("Brazilian", True), ("English", True),
+                                           ("Cypriot", True), ("Greek", True),
                                            ("Maldini", False), ("Liberati", False), ("Barbieri", False)])
 def test_demonyms_of_known_countries_but_not_surnames_like_them(pipes, word, demonym):
     assert pipes.get("it").get_pipe("newsextract_linker")._demonym(word) is demonym
@@ -132,3 +133,13 @@ def test_demonyms_of_known_countries_but_not_surnames_like_them(pipes, word, dem
 def test_a_town_in_a_named_clubs_name_is_the_town(en):
     doc = annotate(en, "Kairat Almaty drew. Visitors must travel far to reach Almaty.", clubs=("Almaty",))
     assert ("Almaty", "LOCATION", "") in ents(doc)
+
+
+def test_an_unknown_plural_nickname_after_the_article_is_the_club_last_named(en, it):
+    doc = annotate(en, "Union Saint-Gilloise won the title. It takes the Unionists into the Champions League.", clubs=("Unionists",))
+    assert ("Unionists", "CLUB", "union-saint-gilloise") in ents(doc)
+    doc = annotate(it, "Il Panathinaikos ha vinto. I Trifogli salgono al terzo posto.", clubs=("Trifogli",))
+    assert ("Trifogli", "CLUB", "panathinaikos") in ents(doc)
+    # a name also written without the article is a name, not a nickname
+    doc = annotate(en, "Celtic beat Spartans 2-0. The Spartans had won their last three.", clubs=("Spartans",))
+    assert [kb for text, label, kb in ents(doc) if text == "Spartans"] == ["", ""]

@@ -9,7 +9,8 @@ import spacy
 
 from newsextract.corpus import read_jsonl
 from newsextract.pipeline import OUR_COMPONENTS
-from newsextract.train import to_docbin, train_language
+from newsextract.kb import KnowledgeBase
+from newsextract.train import augment, to_docbin, train_language, typographic
 from newsextract.tokenizer import blank
 
 from conftest import CORPORA, ROOT
@@ -38,6 +39,16 @@ def test_smoke_train_tiny_pipeline(tmp_path):
 def test_docbin_rejects_misaligned_spans():
     with pytest.raises(ValueError, match="token boundaries"):
         to_docbin([{"id": "x", "text": "Internazionale", "spans": [{"start": 0, "end": 5, "label": "CLUB"}]}], blank("it"))
+
+
+def test_typographic_copies_keep_every_span():
+    assert typographic('L\'Inter di "Chivu", dell\'Atalanta') == "L’Inter di “Chivu”, dell’Atalanta"
+    articles = read_jsonl(CORPORA / "it" / "train.jsonl")[:40]
+    copies = augment(articles, KnowledgeBase(), blank("it"), copies=1)
+    curly = [a for a in copies if "’" in a["text"]]
+    assert curly and len(curly) < len(copies)
+    tok = blank("it")
+    assert all(tok(a["text"]).char_span(sp["start"], sp["end"]) is not None for a in curly for sp in a["spans"])
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])

@@ -41,7 +41,8 @@ CLUB_WORDS = {"fc", "afc", "cf", "sc", "sk", "nk", "fk", "ac", "ssc", "ssd", "us
               "racing", "calcio", "spor", "spartak", "lokomotiv", "cska", "rapid", "hotspur", "argyle", "stanley", "orient",
               "academical", "thistle", "rangers", "borussia", "eintracht", "fortuna", "hertha", "union", "vfb", "vfl", "tsg",
               "bayer", "ajax", "feyenoord", "olympiacos", "olympiakos", "panathinaikos", "galatasaray", "fenerbahçe", "beşiktaş"}
-DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "esi", "i", "h", "ic", "ean", "ino", "ina", "ini", "ine", "ois", "aise", "ais", "ako", "aka", "aki", "ache")
+DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "esi", "i", "h", "ic", "ean", "ino", "ina", "ini", "ine", "ois", "aise", "ais", "ako", "aka", "aki", "ache",
+                   "iot", "iota", "ioti", "k")
 DEMONYM = re.compile(rf"^[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:{'|'.join(DEMONYM_ENDINGS)})$")
 ROLE_BEFORE = re.compile(r"\b(goalkeeper|keeper|striker|forward|winger|defender|midfielder|captain|coach|manager|boss|referee|"
                          r"portiere|attaccante|difensore|centrocampista|capitano|tecnico|allenatore|arbitro|esterno|terzino)\s+$", re.I)
@@ -57,6 +58,8 @@ FOOTBALL_WORDS = re.compile(
     re.I,
 )
 
+ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|i|gli|le)\s+)$", re.I)
+PLURAL_ENDINGS = {"en": "s", "it": "ie"}
 ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
 CLUB_WORD_IDS = {get_string_id(w) for w in CLUB_WORDS}
 
@@ -266,9 +269,12 @@ class Linker:
                 named.append((e.start_char, e.kb_id_))
         anchors = {kb_id for _, kb_id in named}
         anchored = {start for start, _ in named}
+        bare = {fold(self.clean(text[e.start_char : e.end_char])) for e in ents if not ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])}
         out = []
         for e in ents:
-            if e.label_ == "CLUB" and e.start_char not in anchored:
+            if self._nickname(text, e, bare) and (before := [kb_id for start, kb_id in named if start < e.start_char]):
+                e = Span(doc, e.start, e.end, label="CLUB", kb_id=before[-1])
+            elif e.label_ == "CLUB" and e.start_char not in anchored:
                 name = self.clean(text[e.start_char : e.end_char])
                 sharing = self.kb.sharing("CLUB", name)
                 fits = sharing & anchors
@@ -283,6 +289,13 @@ class Linker:
                     e = Span(doc, e.start, e.end, label="VENUE", kb_id=grounds.pop())
             out.append(e)
         return out
+
+    def _nickname(self, text: str, e: Span, bare: set[str]) -> bool:
+        """An unlinked club name the KB does not know, always written after a definite article and
+        plural ('the Doonhamers', 'i Trifogli'): a nickname, for the club last named before it."""
+        name = self.clean(text[e.start_char : e.end_char])
+        return (e.label_ == "CLUB" and not e.kb_id_ and len(e) <= 2 and name[-1:].lower() in PLURAL_ENDINGS.get(self.lang, "")
+                and bool(ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])) and fold(name) not in bare)
 
     def _short_forms(self, text: str, ents: list[Span]) -> dict[str, str]:
         """Unlinked club names that are a part of just one longer unlinked club name in the

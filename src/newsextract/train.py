@@ -9,6 +9,7 @@ per label on dev and test, and the scores are written into its meta.json.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -47,13 +48,18 @@ def to_docbin(articles: list[dict], nlp: Language) -> DocBin:
     return db
 
 
+QUOTED = re.compile(r'"([^"\n]*)"')
+
+
 def augment(articles: list[dict], kb: KnowledgeBase, nlp: Language, copies: int = 1, seed: int = 0) -> list[dict]:
     """Name-swapped copies of training articles, so the model learns contexts, not names.
 
     Each club written by its own name becomes a random KB club (the same one throughout
     the article); each person becomes another person of the corpus, surname-only
-    mentions following the full name's replacement. Copies whose spans would not fall
-    on token boundaries are left out. Training data only.
+    mentions following the full name's replacement. Half the copies are set with
+    typographic apostrophes and quotes (’ “ ”), as most published text is and none of the
+    corpora is. Copies whose spans would not fall on token boundaries are left out.
+    Training data only.
     """
     rng = random.Random(seed)
     clubs = sorted({name for c in kb.entries["clubs"].values() if not c.national_team for name in [c.name, *c.aliases]
@@ -76,10 +82,17 @@ def augment(articles: list[dict], kb: KnowledgeBase, nlp: Language, copies: int 
                 pos = sp["end"]
             text.append(art["text"][pos:])
             new_text = "".join(text)
+            if rng.random() < 0.5:
+                new_text = typographic(new_text)
             doc = nlp.make_doc(new_text)
             if all(doc.char_span(sp["start"], sp["end"]) is not None for sp in spans):
                 out.append({"id": f"{art['id']}-aug{n}", "text": new_text, "spans": spans})
     return out
+
+
+def typographic(text: str) -> str:
+    """Straight apostrophes and double quotes as typeset text has them; the length is unchanged."""
+    return QUOTED.sub(r"“\1”", text.replace("'", "’"))
 
 
 def _swap(sp: dict, surface: str, text: str, swap: dict, clubs: list[str], people: list[str], rng: random.Random) -> str:
