@@ -143,3 +143,21 @@ def test_an_unknown_plural_nickname_after_the_article_is_the_club_last_named(en,
     # a name also written without the article is a name, not a nickname
     doc = annotate(en, "Celtic beat Spartans 2-0. The Spartans had won their last three.", clubs=("Spartans",))
     assert [kb for text, label, kb in ents(doc) if text == "Spartans"] == ["", ""]
+
+
+def test_elided_articles_and_stage_words_are_no_names(it):
+    doc = annotate(it, "Parla Rossi all’orgoglio sportivo: il Kairat approda alla League Phase.", people=("Rossi all’", "Phase"))
+    assert [text for text, label, _ in ents(doc) if label == "PERSON"] == ["Rossi"]
+
+
+def test_a_town_in_a_named_clubs_name_read_as_a_person_is_the_town(en):
+    doc = annotate(en, "Kairat Almaty won. Celtic will travel far to reach Almaty, a city near China.", people=("Almaty",))
+    assert ("Almaty", "LOCATION", "") in ents(doc)
+
+
+def test_a_country_also_named_as_a_place_is_the_place_when_no_national_team_plays(en):
+    text = "Kairat Almaty of Kazakhstan beat Celtic. Geographically, Kazakhstan is one of the largest countries."
+    doc = annotate(en, text, clubs=("Kazakhstan",))
+    assert [label for t, label, _ in ents(doc) if t == "Kazakhstan"] == ["LOCATION", "LOCATION"]
+    doc = annotate(en, "Italy beat Kazakhstan 2-0 in Kazakhstan.", clubs=("Kazakhstan", "Italy"))
+    assert [label for t, label, _ in ents(doc) if t == "Kazakhstan"][0] == "CLUB"

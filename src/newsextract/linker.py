@@ -58,6 +58,7 @@ FOOTBALL_WORDS = re.compile(
     re.I,
 )
 
+ELIDED = re.compile(r"[^\W\d_]{1,5}['’]", re.I)
 ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|i|gli|le)\s+)$", re.I)
 PLURAL_ENDINGS = {"en": "s", "it": "ie"}
 ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
@@ -228,7 +229,7 @@ class Linker:
             ent = self._link(doc, text, tokens, ent, football)
             if ent is not None:
                 kept.append(ent)
-        ents = self._in_context(doc, text, self._harmonize(doc, text, filter_spans(kept)))
+        ents = self._countries(doc, text, self._in_context(doc, text, self._harmonize(doc, text, filter_spans(kept))))
         doc.ents = ents
         doc._.club_forms = self._short_forms(text, ents)
         clubs = self.kb.entries["clubs"]
@@ -258,7 +259,8 @@ class Linker:
 
         A club named outright (by name or alias) anchors. An unlinked club mention, or one linked
         by a nickname other clubs share, takes the anchor it fits; of several, the last named before it.
-        A town that is part of an anchor's name ('Almaty' beside 'Kairat Almaty') is the town.
+        A town that is part of an anchor's name ('Almaty' beside 'Kairat Almaty') is the town,
+        whether read as a club or a person.
         Unanchored, a part of a KB club's name stays unlinked (a club the KB lacks may share a word
         with one it has: 'Sparta', 'Dinamo'); a part of no club's name but of just one ground's
         ('al Liberati') is that ground.
@@ -274,6 +276,9 @@ class Linker:
         for e in ents:
             if self._nickname(text, e, bare) and (before := [kb_id for start, kb_id in named if start < e.start_char]):
                 e = Span(doc, e.start, e.end, label="CLUB", kb_id=before[-1])
+            elif e.label_ == "PERSON" and len(e) == 1 and fold(self.clean(text[e.start_char : e.end_char])) in self.cities \
+                    and self.kb.sharing("CLUB", self.clean(text[e.start_char : e.end_char])) & anchors:
+                e = Span(doc, e.start, e.end, label="LOCATION")
             elif e.label_ == "CLUB" and e.start_char not in anchored:
                 name = self.clean(text[e.start_char : e.end_char])
                 sharing = self.kb.sharing("CLUB", name)
@@ -297,6 +302,17 @@ class Linker:
         return (e.label_ == "CLUB" and not e.kb_id_ and len(e) <= 2 and name[-1:].lower() in PLURAL_ENDINGS.get(self.lang, "")
                 and bool(ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])) and fold(name) not in bare)
 
+    def _countries(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """A country read both as the place and as its national team in an article where no other
+        national team is named is the place throughout ('Kairat Almaty of Kazakhstan … Kazakhstan
+        is one of the largest countries')."""
+        teams = {e.kb_id_ for e in ents if e.label_ == "CLUB" and e.kb_id_ and self._national({e.kb_id_})}
+        places = {fold(text[e.start_char : e.end_char]) for e in ents if e.label_ == "LOCATION"}
+        if len(teams) != 1:
+            return ents
+        return [Span(doc, e.start, e.end, label="LOCATION") if e.kb_id_ in teams and fold(text[e.start_char : e.end_char]) in places else e
+                for e in ents]
+
     def _short_forms(self, text: str, ents: list[Span]) -> dict[str, str]:
         """Unlinked club names that are a part of just one longer unlinked club name in the
         article ('Crawley' beside 'Crawley Town'), mapped to it (folded): one club however named."""
@@ -319,13 +335,15 @@ class Linker:
 
     def _trim(self, doc: Doc, tokens: TokenFlags, ent: Span) -> Span | None:
         """Drop what the model glued onto a person's name: an ordinary word opening the sentence
-        ('Instead Eliezer Mayenda'), trailing numbers ('Ange Postecoglou 16'); punctuation around
-        any entity. Nothing left, no entity."""
+        ('Instead Eliezer Mayenda'), trailing numbers ('Ange Postecoglou 16'); punctuation and
+        elided articles ('all’', 'd’') around any entity. Nothing left, no entity."""
         start, end = ent.start, ent.end
         person = ent.label_ == "PERSON"
         punct, digit = tokens.punct, tokens.digit
-        while end > start and (punct[end - 1] or (person and digit[end - 1])):
+        while end > start and (punct[end - 1] or (person and digit[end - 1]) or ELIDED.fullmatch(doc[end - 1].text)):
             end -= 1
+        while start < end - 1 and ELIDED.fullmatch(doc[start].text):
+            start += 1
         while start < end and (punct[start] or (person and end - start > 2 and tokens.opens_sentence(start)
                                                 and doc[start].lower_ in self.common)):
             start += 1
@@ -342,7 +360,7 @@ class Linker:
         ent_text = text[ent.start_char : ent.end_char]
         if label in ("PERSON", "CLUB") and self._common_word(tokens, ent, ent_text):
             return None
-        if label in ("CLUB", "PERSON", "COMPETITION", "VENUE") and STAGES.fullmatch(ent_text):
+        if label in ("CLUB", "PERSON", "COMPETITION", "VENUE") and (STAGES.fullmatch(ent_text) or self._stage_end(doc, text, ent)):
             return None
         from_ruler = bool(ent.id_)  # Span.ent_id_ would find the span's syntactic root first
         if from_ruler and label == "CLUB" and fold(ent_text) in self.cities and self._placelike(doc, ent):
@@ -373,6 +391,11 @@ class Linker:
             return Span(doc, ent.start, ent.end, label=label)
         kb_id = self._choose(label, ids, name)
         return Span(doc, ent.start, ent.end, label=label, kb_id=kb_id)
+
+    @staticmethod
+    def _stage_end(doc: Doc, text: str, ent: Span) -> bool:
+        """The last word of a stage's name read as a name of its own ('Phase' of 'League Phase')."""
+        return ent.start > 0 and len(ent) == 1 and bool(STAGES.fullmatch(text[doc[ent.start - 1].idx : ent.end_char]))
 
     def _national(self, ids: set[str]) -> bool:
         return any(getattr(self.kb.get("CLUB", i), "national_team", False) for i in ids)
