@@ -174,6 +174,10 @@ def test_a_recalled_first_leg_is_a_second_meeting(it):
     doc = it("Il FCSB ha battuto 2-0 il PAOK nel ritorno del playoff, dopo il 2-1 ottenuto a Salonicco.")
     assert sorted((e["home"], e["away"], e["score"]) for e in events(doc, "match_result")) == [
         ("fcsb", "paok", "2-0"), ("paok", "fcsb", "1-2")]
+    assert events(doc, "match_result")[0]["aggregate"] == "4-1"
+    assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("fcsb", ["paok"])]
+    lost = it("Il Legia ha battuto 2-0 il Molde nel ritorno, dopo il 3-2 subito in Norvegia.")
+    assert ("molde", "legia-warsaw", "3-2") in [(e["home"], e["away"], e["score"]) for e in events(lost, "match_result")]
     one = it("Il FCSB ha battuto 2-0 il PAOK, il suo terzo successo di fila in campionato.")
     assert len(events(one, "match_result")) == 1
 

@@ -117,6 +117,7 @@ RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
 GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\d'’:,-]|\.\d|\s?(?:mins?|minutes?|minuti|points|punti|pts|goals|gol|games|years|anni)\b)")
+LOST = Cue(r"\b(subit[oa]|sconfitt[ao]|pers[oa]|ko|defeat|lost|losing|beaten)\b")
 TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
                r"(?:third|fourth|fifth|sixth) round|(?:terzo|quarto|quinto) turno|play-?offs?|knockout|eliminazione diretta)\b")
@@ -559,6 +560,8 @@ class EventExtractor:
                 out.append({**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9, "listed": True})
         if len(out) == 1 and len(scores) > 1 and TIE_WORDS.search(text):
             out += self._other_legs(text, scores, read[0], out[0])
+            if len(out) == 2 and out[0].get("score") and not out[0].get("aggregate"):
+                self._aggregate(out[0], out[1])
         if out or FUTURE.search(text):
             return out
         if elim := ELIMINATE.search(text):
@@ -591,10 +594,20 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _aggregate(ev: dict, other: dict) -> None:
+        """A tie's aggregate from its two legs, and its winner when the aggregate decides it."""
+        home, away = map(int, ev["score"].split("-"))
+        other_home, other_away = map(int, other["score"].split("-"))
+        ev["aggregate"] = f"{home + other_away}-{away + other_home}"
+        if home + other_away != away + other_home:
+            ev["winner"] = ev["home"] if home + other_away > away + other_home else ev["away"]
+
+    @staticmethod
     def _other_legs(text: str, scores: tuple[re.Match, ...], read: re.Match, ev: dict) -> list[dict]:
         """The other leg of a tie a result's sentence recalls ('ha battuto 2-0 il PAOK nel ritorno, dopo
         il 2-1 ottenuto a Salonicco'): each further score, not an aggregate or a shoot-out, is a match
-        between the same clubs with the sides swapped, told from the same side as the first.
+        between the same clubs with the sides swapped, its score told from the first's side
+        ('il 2-1 ottenuto a Salonicco') unless a defeat is said ('il 3-2 subito in Norvegia').
 
         Marked "listed": the pair classifier keeps one result per pair and would drop it."""
         taken = [m.span() for cue in (AGG, PEN_SCORE) for m in cue.finditer(text)]
@@ -604,8 +617,10 @@ class EventExtractor:
                 continue
             if any(a <= mo.start() < b for a, b in taken):
                 continue
+            lost = LOST.search(text[max(0, mo.start() - 25) : mo.end() + 25])
+            score = f"{mo.group(1)}-{mo.group(2)}" if lost else f"{mo.group(2)}-{mo.group(1)}"
             out.append({**{k: ev[k] for k in ("evidence", "competition", "stage")}, "type": "match_result", "home": ev["away"],
-                        "away": ev["home"], "score": f"{mo.group(2)}-{mo.group(1)}", "date": None, "confidence": 0.5, "listed": True})
+                        "away": ev["home"], "score": score, "date": None, "confidence": 0.5, "listed": True})
         return out
 
     def _details(self, ev, text, sent, home, away, venue) -> None:
