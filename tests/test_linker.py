@@ -161,3 +161,15 @@ def test_a_country_also_named_as_a_place_is_the_place_when_no_national_team_play
     assert [label for t, label, _ in ents(doc) if t == "Kazakhstan"] == ["LOCATION", "LOCATION"]
     doc = annotate(en, "Italy beat Kazakhstan 2-0 in Kazakhstan.", clubs=("Kazakhstan", "Italy"))
     assert [label for t, label, _ in ents(doc) if t == "Kazakhstan"][0] == "CLUB"
+
+
+def test_an_ordinary_word_in_capitals_is_no_name(pipes):
+    """The shipped Italian linker (it knows the corpus's ordinary words), given 'VIDEO' as a person."""
+    nlp = pipes.get("it")
+    text = "La reazione della squadra al sorteggio di Champions League – VIDEO"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("VIDEO"), len(text), label="PERSON")]
+    for name, proc in nlp.pipeline:
+        if name not in ("tok2vec", "ner"):
+            doc = proc(doc)
+    assert "VIDEO" not in {e.text for e in doc.ents}

@@ -63,7 +63,9 @@ QUALIFY = Cue(
     r"(?:were|was|been|are|is|get|got) promoted|(?:won|win|secured|sealed|clinched) promotion|promotion to|"
     r"(?:sealed|secured|clinched|earned|booked) (?:their |a |its )?qualification|"
     r"(?:conquist|otten|ottien|vale|chius|chiud|blind|centr)\w* (?:anche )?(?:la )?(?:matematica )?qualificazione|"
-    r"promoss[oaie]|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a)\b",
+    r"promoss[oaie]|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a|"
+    r"(?:assicurat|conquistat|garantit|blindat)\w* (?:un |il )?(?:posto|pass)|clinched (?:a |their |its )?(?:place|spot|berth)|"
+    r"(?:sealed|secured|booked|earned) (?:a |their |its )?(?:place|spot|berth) in)\b",
 )
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")

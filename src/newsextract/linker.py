@@ -325,8 +325,9 @@ class Linker:
         return forms
 
     def _common_word(self, tokens: TokenFlags, ent: Span, ent_text: str) -> bool:
-        """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …')."""
-        if len(ent) != 1 or not tokens.opens_sentence(ent.start):
+        """A capitalized ordinary word at the start of a sentence ('Teams drawn…', 'Geographically, …'),
+        or one in capitals anywhere ('… al sorteggio – VIDEO')."""
+        if len(ent) != 1 or not (tokens.opens_sentence(ent.start) or (ent_text.isupper() and len(ent_text) > 3)):
             return False
         low = ent_text.lower()
         if any(self.kb.lookup(label, ent_text, self.lang) for label in LINKED):
