@@ -271,7 +271,8 @@ class Linker:
                 named.append((e.start_char, e.kb_id_))
         anchors = {kb_id for _, kb_id in named}
         anchored = {start for start, _ in named}
-        bare = {fold(self.clean(text[e.start_char : e.end_char])) for e in ents if not ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])}
+        bare = {fold(self.clean(text[e.start_char : e.end_char])) for e in ents
+                if e.label_ == "CLUB" and not e.kb_id_ and not ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])}
         out = []
         for e in ents:
             if self._nickname(text, e, bare) and (before := [kb_id for start, kb_id in named if start < e.start_char]):
@@ -298,8 +299,10 @@ class Linker:
     def _nickname(self, text: str, e: Span, bare: set[str]) -> bool:
         """An unlinked club name the KB does not know, always written after a definite article and
         plural ('the Doonhamers', 'i Trifogli'): a nickname, for the club last named before it."""
+        if e.label_ != "CLUB" or e.kb_id_ or len(e) > 2:
+            return False
         name = self.clean(text[e.start_char : e.end_char])
-        return (e.label_ == "CLUB" and not e.kb_id_ and len(e) <= 2 and name[-1:].lower() in PLURAL_ENDINGS.get(self.lang, "")
+        return (name[-1:].lower() in PLURAL_ENDINGS.get(self.lang, "")
                 and bool(ARTICLE_BEFORE.search(text[max(0, e.start_char - 5) : e.start_char])) and fold(name) not in bare)
 
     def _countries(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
