@@ -210,6 +210,13 @@ def test_two_legged_tie_gives_both_legs(it, text):
     assert legs == [("napoli", "barcelona", "2024-02-21"), ("barcelona", "napoli", "2024-03-12")]
 
 
+def test_first_leg_and_the_return_give_two_fixtures(en):
+    doc = en("Lyon meet Manchester United next, hosting the first leg before the return at Old Trafford a week later.")
+    assert sorted((e["home"], e["away"]) for e in events(doc, "fixture")) == [("lyon", "manchester-united"), ("manchester-united", "lyon")]
+    one = en("Lyon meet Manchester United next, and the return of Lacazette is a boost.")
+    assert len(events(one, "fixture")) <= 1
+
+
 def test_knockout_win_is_a_qualification(en):
     doc = en("Arsenal beat Porto 1-0 in the round of 16 second leg at the Emirates Stadium.")
     assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("arsenal", ["porto"])]

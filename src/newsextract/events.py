@@ -114,7 +114,7 @@ WON_OVER = Cue(r"\b(?:beat|beats|defeated|defeats|thrashed|edged|routed|hammered
                r"win over|victory over|ha battuto|hanno battuto|batte|battono|ha sconfitto|sconfigge|ha superato|supera|travolge|"
                r"piega|stende|liquida|regola|espugna|ha eliminato|elimina|vittoria (?:sul|sulla|sullo|contro))\b[^.;:]{0,25}$")
 PASSIVE = Cue(r"\b(?:were|was|been|being|get|got|è stat[oa]|sono stat[ie]|viene|vengono|venne)\s+(?:\w+\s+)?$")
-RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture)\b")
+RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture|the return(?! of))\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
