@@ -173,3 +173,8 @@ def test_an_ordinary_word_in_capitals_is_no_name(pipes):
         if name not in ("tok2vec", "ner"):
             doc = proc(doc)
     assert "VIDEO" not in {e.text for e in doc.ents}
+
+
+def test_a_club_read_on_a_persons_surname_is_the_person(en):
+    doc = annotate(en, "Swindon appointed Ian Holloway. Holloway, 61, last managed Grimsby Town.", people=("Ian Holloway",), clubs=("Holloway",))
+    assert [label for text, label, _ in ents(doc) if text == "Holloway"] == ["PERSON"]

@@ -239,17 +239,23 @@ class Linker:
 
     def _harmonize(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """One label per unlinked name in an article: a name read as a person after a role word
-        ('goalkeeper Anarbekov') is a person everywhere, else the majority label wins."""
+        ('goalkeeper Anarbekov') is a person everywhere, else the majority label wins; an
+        unlinked club name that is a person's name or surname in the article is that person."""
         votes: dict[str, Counter] = {}
         for e in ents:
             if not e.kb_id_ and e.label_ in ("PERSON", "CLUB"):
                 weight = 3 if ROLE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char]) else 1
                 votes.setdefault(text[e.start_char : e.end_char], Counter())[e.label_] += weight
+        people = {text[e.start_char : e.end_char] for e in ents if e.label_ == "PERSON"}
+        people |= {name.split()[-1] for name in people if " " in name}
         out = []
         for e in ents:
-            vote = votes.get(text[e.start_char : e.end_char])
+            name = text[e.start_char : e.end_char]
+            vote = votes.get(name)
             if vote and not e.kb_id_ and len(vote) > 1:
                 e = Span(doc, e.start, e.end, label=vote.most_common(1)[0][0])
+            elif e.label_ == "CLUB" and not e.kb_id_ and name in people:
+                e = Span(doc, e.start, e.end, label="PERSON")
             out.append(e)
         return out
 
