@@ -217,6 +217,14 @@ def test_first_leg_and_the_return_give_two_fixtures(en):
     assert len(events(one, "fixture")) <= 1
 
 
+@pytest.mark.parametrize("text, club", [
+    ("Jagiellonia drew 1-1 with Real Betis on Thursday, a result that sent Real Betis through.", "real-betis"),
+    ("In the semi-finals Tottenham Hotspur got past Eintracht Frankfurt with a 1-0 win in Germany.", "tottenham-hotspur"),
+])
+def test_ways_of_going_through(en, text, club):
+    assert club in [e["club"] for e in events(en(text), "qualification")]
+
+
 def test_knockout_win_is_a_qualification(en):
     doc = en("Arsenal beat Porto 1-0 in the round of 16 second leg at the Emirates Stadium.")
     assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("arsenal", ["porto"])]

@@ -54,10 +54,10 @@ RESULT_VERBS = Cue(
 )
 KNOCKOUT_WORDS = r"eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori"
 KNOCKOUT = Cue(rf"\b({KNOCKOUT_WORDS})\b")
-ELIMINATE = Cue(rf"\b({KNOCKOUT_WORDS}|superare|superato|superando)\b")
+ELIMINATE = Cue(rf"\b({KNOCKOUT_WORDS}|superare|superato|superando|got past|gets past|get past|getting past)\b")
 QUALIFY = Cue(
     r"\b(qualified|qualifies|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
-    r"through to|went through|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
+    r"through to|went through|(?:sent|sends|send|put|puts) (?:\w+ ){0,3}through\b|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
     r"qualificat[oaie]|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
     r"vola(?:no)? (?:in (?!testa)|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione)|"
     r"(?:were|was|been|are|is|get|got) promoted|(?:won|win|secured|sealed|clinched) promotion|promotion to|"
