@@ -615,9 +615,7 @@ class EventExtractor:
         taken = [m.span() for cue in (AGG, PEN_SCORE) for m in cue.finditer(text)]
         out = []
         for mo in scores:
-            if mo is read:
-                continue
-            if any(a <= mo.start() < b for a, b in taken):
+            if mo is read or any(a <= mo.start() < b for a, b in taken):
                 continue
             lost = LOST.search(text[max(0, mo.start() - 25) : mo.end() + 25])
             score = f"{mo.group(1)}-{mo.group(2)}" if lost else f"{mo.group(2)}-{mo.group(1)}"

@@ -283,8 +283,7 @@ class Linker:
         for e in ents:
             if self._nickname(text, e, bare) and (before := [kb_id for start, kb_id in named if start < e.start_char]):
                 e = Span(doc, e.start, e.end, label="CLUB", kb_id=before[-1])
-            elif e.label_ == "PERSON" and len(e) == 1 and fold(self.clean(text[e.start_char : e.end_char])) in self.cities \
-                    and self.kb.sharing("CLUB", self.clean(text[e.start_char : e.end_char])) & anchors:
+            elif e.label_ == "PERSON" and len(e) == 1 and self._anchored_town(self.clean(text[e.start_char : e.end_char]), anchors):
                 e = Span(doc, e.start, e.end, label="LOCATION")
             elif e.label_ == "CLUB" and e.start_char not in anchored:
                 name = self.clean(text[e.start_char : e.end_char])
@@ -301,6 +300,10 @@ class Linker:
                     e = Span(doc, e.start, e.end, label="VENUE", kb_id=grounds.pop())
             out.append(e)
         return out
+
+    def _anchored_town(self, name: str, anchors: set[str]) -> bool:
+        """A town that is part of the name of a club the article names ('Almaty', 'Kairat Almaty')."""
+        return fold(name) in self.cities and bool(self.kb.sharing("CLUB", name) & anchors)
 
     def _nickname(self, text: str, e: Span, bare: set[str]) -> bool:
         """An unlinked club name the KB does not know, always written after a definite article and
