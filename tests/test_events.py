@@ -220,6 +220,8 @@ def test_first_leg_and_the_return_give_two_fixtures(en):
 @pytest.mark.parametrize("text, club", [
     ("Jagiellonia drew 1-1 with Real Betis on Thursday, a result that sent Real Betis through.", "real-betis"),
     ("In the semi-finals Tottenham Hotspur got past Eintracht Frankfurt with a 1-0 win in Germany.", "tottenham-hotspur"),
+    ("Celtic knocked Rangers out of the Scottish Cup in the quarter-finals.", "celtic"),
+    ("Chelsea ousted Legia Warsaw in the quarter-finals of the Conference League.", "chelsea"),
 ])
 def test_ways_of_going_through(en, text, club):
     assert club in [e["club"] for e in events(en(text), "qualification")]
@@ -294,3 +296,12 @@ def test_a_result_the_rules_read_stands_unless_the_sentence_looks_ahead(pipes):
         doc = nlp.make_doc(text)
         cand = Candidate("pair", doc[0:1], doc[2:3], frozenset({"lincoln", "barnsley"}), doc[:], {}, None, rules)
         assert extractor._kind(cand, probs) == expected
+
+
+def test_a_lone_club_plays_the_club_whose_ground_the_sentence_names(it, extractor):
+    """'ha espugnato il Gewiss Stadium per 3-1': Atalanta at home, the score told winner first."""
+    doc = it("L'Atalanta sperava nella rimonta.\nIl Club Brugge ha espugnato il Gewiss Stadium per 3-1 e vola agli ottavi.")
+    ev = events(doc, "match_result")[0]
+    assert (ev["home"], ev["away"], ev["score"], ev["winner"]) == ("atalanta", "club-brugge", "1-3", "club-brugge")
+    text = "Atalanta needed a comeback at home.\nClub Brugge won 3-1 at the Gewiss Stadium on Tuesday and reached the last 16."
+    assert ("match_result", "Atalanta", "Club Brugge", "1-3") in shipped_events(extractor, text, "en")

@@ -52,9 +52,10 @@ RESULT_VERBS = Cue(
     r"fell to|lost at|were held by|was held by|held to a draw by|came from behind to beat|saw off|overcame|crashed out to|"
     r"stunned|edged past|eased past|cruised past|swept aside|brushed aside|dispatched)\b",
 )
-KNOCKOUT_WORDS = r"eliminat\w*|knocked out|knocking out|knock out|dumped out|sent home|estromess\w*|fatto fuori"
+KNOCKOUT_WORDS = (r"eliminat\w*|knocked out|knocking out|knock out|knock(?:ed|s|ing)?(?= (?:[\w'’.-]+ ){1,4}out of\b)|dumped out|sent home|"
+                  r"estromess\w*|fatto fuori|buttat[oaie] fuori|sbattut[oaie] fuori|ousted|ousting|ousts|oust")
 KNOCKOUT = Cue(rf"\b({KNOCKOUT_WORDS})\b")
-ELIMINATE = Cue(rf"\b({KNOCKOUT_WORDS}|superare|superato|superando|got past|gets past|get past|getting past)\b")
+ELIMINATE = Cue(rf"\b({KNOCKOUT_WORDS}|superare|superato|superando|got past|gets past|get past|getting past|squeez\w* past|removed|saw off|seen off)\b")
 QUALIFY = Cue(
     r"\b(qualified|qualifies|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
     r"through to|went through|(?:sent|sends|send|put|puts) (?:\w+ ){0,3}through\b|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
@@ -330,7 +331,8 @@ class EventExtractor:
         return events, candidates
 
     def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
-        """A sentence's club pairs (in long lists only neighbours and the head), and each club with the main club.
+        """A sentence's club pairs (in long lists only neighbours and the head), each club with the main club, and
+        a lone club with the club whose ground the sentence names ("Club Brugge won 3-1 at the Gewiss Stadium").
 
         A club named as a reference in the table ("six points behind Liverpool") plays in none of them."""
         text = doc_text(doc)
@@ -340,8 +342,12 @@ class EventExtractor:
         if len(clubs) > MAX_PAIR_CLUBS:
             pairs = [(a, b) for a, b in pairs if a is clubs[0] or clubs.index(b) == clubs.index(a) + 1]
         todo = [("pair", a, b) for a, b in pairs]
-        if main is not None and len(clubs) <= 3 and span_key(main) not in {span_key(c) for c in clubs}:
+        named = {span_key(c) for c in clubs}
+        if main is not None and len(clubs) <= 3 and span_key(main) not in named:
             todo += [("main", c, main) for c in clubs]
+        host = self._venue_club(doc, venue)
+        if len(clubs) == 1 and host is not None and span_key(host) not in named and (main is None or span_key(host) != span_key(main)):
+            todo.append(("main", clubs[0], host))
         out = []
         for mode, first, second in todo:
             keys = frozenset((span_key(first), span_key(second)))
@@ -544,13 +550,16 @@ class EventExtractor:
         read = []
         for mo in scores:
             pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
-            if not pair and len(clubs) == 1 and host is not None and span_key(host) != span_key(clubs[0]):
+            visitor = not pair and len(clubs) == 1 and host is not None and span_key(host) != span_key(clubs[0])
+            if visitor:
                 pair = (host, clubs[0])
             if not pair:
                 continue
             home, away = pair
             used |= {span_key(home), span_key(away)}
             score = None if mo is pen_mo else f"{mo.group(1)}-{mo.group(2)}"
+            if visitor and score:
+                score = self._winner_first(mo, home_won=bool(LOST.search(text[max(0, mo.start() - 40) : mo.end() + 25])))
             ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9}
             if len(scores) == 1 or len(clubs) == 2:
                 self._details(ev, text, sent, home, away, venue)
@@ -583,6 +592,12 @@ class EventExtractor:
                 self._details(ev, text, sent, home, away, venue)
                 out.append(ev)
         return out
+
+    @staticmethod
+    def _winner_first(mo: re.Match, home_won: bool) -> str:
+        """A score told winner first ('won 3-1 at the Gewiss Stadium', 'lost 2-0 at Reading'), as home-away."""
+        high, low = sorted((int(mo.group(1)), int(mo.group(2))), reverse=True)
+        return f"{high}-{low}" if home_won else f"{low}-{high}"
 
     @staticmethod
     def _goal_lines(text: str, base: int, clubs: list[Span]) -> list[tuple[Span, Span, str]]:
