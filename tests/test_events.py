@@ -165,9 +165,9 @@ def test_the_beaten_side_is_not_the_one_that_qualifies(it):
 
 
 def test_results_with_goals_after_each_name(en):
-    doc = annotate(en, "Scottish League Two: East Fife 2 Clyde 2; Elgin City 0 Edinburgh City 1.", clubs=("Elgin City",))
+    doc = annotate(en, "Lowland League: East Fife 2 Clyde 2; Gretna 2008 0 Edinburgh City 1.", clubs=("Gretna 2008",))
     assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [
-        ("east-fife", "clyde", "2-2"), ("Elgin City", "edinburgh-city", "0-1")]
+        ("east-fife", "clyde", "2-2"), ("Gretna 2008", "edinburgh-city", "0-1")]
 
 
 def test_a_recalled_first_leg_is_a_second_meeting(it):
