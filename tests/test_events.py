@@ -305,3 +305,10 @@ def test_a_lone_club_plays_the_club_whose_ground_the_sentence_names(it, extracto
     assert (ev["home"], ev["away"], ev["score"], ev["winner"]) == ("atalanta", "club-brugge", "1-3", "club-brugge")
     text = "Atalanta needed a comeback at home.\nClub Brugge won 3-1 at the Gewiss Stadium on Tuesday and reached the last 16."
     assert ("match_result", "Atalanta", "Club Brugge", "1-3") in shipped_events(extractor, text, "en")
+
+
+def test_a_score_followed_by_its_opponent_pairs_the_club_before_it(en, it):
+    doc = en("In League Two, Peterhead went top after Forfar were held 0-0 by Stirling Albion at Station Park.")
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("forfar-athletic", "stirling-albion", "0-0")]
+    doc = it("Vince il Monopoli, mentre il Trapani cade in casa 1-2 con l'Audace Cerignola.")
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("trapani", "audace-cerignola", "1-2")]

@@ -120,6 +120,7 @@ RELATIVE = Cue(r",\s*(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
 GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\d'’:,-]|\.\d|\s?(?:mins?|minutes?|minuti|points|punti|pts|goals|gol|games|years|anni)\b)")
+SCORE_TO_OPPONENT = Cue(r"\s*(?:in casa |at home |away )?(?:by|to|against|with|con|contro|dal|dalla|dallo|dall['’]|da)\s*(?:(?:the|il|lo|la|l['’])\s*)?")
 LOST = Cue(r"\b(subit[oa]|sconfitt[ao]|pers[oa]|ko|defeat|lost|losing|beaten)\b")
 TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
@@ -664,10 +665,12 @@ class EventExtractor:
 
     @staticmethod
     def _pair_for_score(text: str, base: int, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
-        """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A beat B 2-1'."""
+        """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A were held 0-0 by B', 'A beat B 2-1'."""
         before = [c for c in clubs if c.end_char <= s and span_key(c) not in used]
         after = [c for c in clubs if c.start_char >= e and span_key(c) not in used]
         if after and before and not text[e - base : after[0].start_char - base].strip() and not text[before[-1].end_char - base : s - base].strip():
+            return before[-1], after[0]
+        if after and before and SCORE_TO_OPPONENT.fullmatch(text[e - base : after[0].start_char - base]):
             return before[-1], after[0]
         if len(before) >= 2:
             a, b = before[-2], before[-1]
