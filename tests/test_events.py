@@ -312,3 +312,10 @@ def test_a_score_followed_by_its_opponent_pairs_the_club_before_it(en, it):
     assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("forfar-athletic", "stirling-albion", "0-0")]
     doc = it("Vince il Monopoli, mentre il Trapani cade in casa 1-2 con l'Audace Cerignola.")
     assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("trapani", "audace-cerignola", "1-2")]
+
+
+def test_a_lone_beaten_club_at_the_winners_ground_and_the_recalled_first_leg(it):
+    doc = it("Il FCSB vola agli ottavi.\nAll'Arena Națională la squadra di Charalambous ha battuto 2-0 il PAOK nel ritorno del playoff, "
+             "dopo il 2-1 ottenuto a Salonicco.")
+    assert sorted((e["home"], e["away"], e["score"]) for e in events(doc, "match_result")) == [("fcsb", "paok", "2-0"), ("paok", "fcsb", "1-2")]
+    assert ("fcsb", ["paok"]) in [(e["club"], e.get("eliminated")) for e in events(doc, "qualification")]

@@ -551,7 +551,7 @@ class EventExtractor:
         read = []
         for mo in scores:
             pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
-            visitor = not pair and len(clubs) == 1 and host is not None and span_key(host) != span_key(clubs[0])
+            visitor = not pair and len(clubs) == 1 and host is not None and not {span_key(host), span_key(clubs[0])} & used
             if visitor:
                 pair = (host, clubs[0])
             if not pair:
@@ -560,7 +560,9 @@ class EventExtractor:
             used |= {span_key(home), span_key(away)}
             score = None if mo is pen_mo else f"{mo.group(1)}-{mo.group(2)}"
             if visitor and score:
-                score = self._winner_first(mo, home_won=bool(LOST.search(text[max(0, mo.start() - 40) : mo.end() + 25])))
+                before = _preceding(text, base, away, 40)
+                beaten = WON_OVER.search(before) or (LOST.search(text[max(0, mo.start() - 40) : mo.end() + 25]) and not BEATEN_BY.search(before))
+                score = self._winner_first(mo, home_won=bool(beaten))
             ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9}
             if len(scores) == 1 or len(clubs) == 2:
                 self._details(ev, text, sent, home, away, venue)
