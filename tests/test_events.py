@@ -319,3 +319,15 @@ def test_a_lone_beaten_club_at_the_winners_ground_and_the_recalled_first_leg(it)
              "dopo il 2-1 ottenuto a Salonicco.")
     assert sorted((e["home"], e["away"], e["score"]) for e in events(doc, "match_result")) == [("fcsb", "paok", "2-0"), ("paok", "fcsb", "1-2")]
     assert ("fcsb", ["paok"]) in [(e["club"], e.get("eliminated")) for e in events(doc, "qualification")]
+
+
+@pytest.mark.parametrize("lang, text, club, out", [
+    ("en", "Celtic were eliminated by Kairat Almaty in the play-off round.", "kairat-almaty", "celtic"),
+    ("en", "Fenerbahçe were knocked out by Olympiacos on penalties in the quarter-finals.", "olympiacos", "fenerbahce"),
+    ("it", "Il Beşiktaş è stato eliminato dal Losanna nel playoff di Conference League.", "lausanne-sport", "besiktas"),
+    ("it", "L'Olympiacos ha vinto la coppa.\nNei quarti il Fenerbahçe eliminato ai rigori.", "olympiacos", "fenerbahce"),
+])
+def test_a_passive_elimination_sends_the_agent_through(en, it, lang, text, club, out):
+    doc = (en if lang == "en" else it)(text)
+    assert (club, [out]) in [(e["club"], e.get("eliminated")) for e in events(doc, "qualification")]
+    assert all(e["winner"] == club for e in events(doc, "match_result"))

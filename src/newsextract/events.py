@@ -121,6 +121,9 @@ FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:se
 GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
 GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\d'’:,-]|\.\d|\s?(?:mins?|minutes?|minuti|points|punti|pts|goals|gol|games|years|anni)\b)")
 SCORE_TO_OPPONENT = Cue(r"\s*(?:in casa |at home |away )?(?:by|to|against|with|con|contro|dal|dalla|dallo|dall['’]|da)\s*(?:(?:the|il|lo|la|l['’])\s*)?")
+PARTICIPLE_OUT = Cue(r"(?:eliminat|estromess|superat)[oaie]|(?:buttat|sbattut)[oaie] fuori")
+HAVE_AUX = Cue(r"\b(?:ha|hanno|aveva|avevano|abbia|aver|avere|avendo)\s+(?:\w+\s+)?$")
+AGENT = Cue(r"\b(?:by|da|dal|dalla|dallo|dall['’]|dai|per mano (?:del|della|dello|dell['’]))\s*(?:the\s*)?$")
 LOST = Cue(r"\b(subit[oa]|sconfitt[ao]|pers[oa]|ko|defeat|lost|losing|beaten)\b")
 TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
@@ -579,12 +582,12 @@ class EventExtractor:
         if out or FUTURE.search(text):
             return out
         if elim := ELIMINATE.search(text):
-            winner = self._subject(sent, clubs, elim.start(), main)
-            losers = [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and c.start_char >= base + elim.end()]
+            winner, losers = self._eliminated(sent, clubs, elim, main)
             for loser in losers:
                 ev = {**common, "type": "match_result", "home": _ref(winner), "away": _ref(loser), "score": None,
                       "winner": _ref(winner), "confidence": 0.5}
                 self._details(ev, text, sent, winner, loser, venue if len(losers) == 1 else None)
+                ev["winner"] = _ref(winner)
                 out.append(ev)
         elif verb := RESULT_VERBS.search(text):
             subject = self._subject(sent, clubs, verb.start(), None)
@@ -705,6 +708,23 @@ class EventExtractor:
         return main if main is not None else (clubs[0] if clubs else None)
 
     @staticmethod
+    def _eliminated(sent: Span, clubs: list[Span], cue: re.Match, main: Span | None) -> tuple[Span | None, list[Span]]:
+        """Who went through and who went out at an elimination cue. Active ('A eliminated B'): the
+        subject beat the clubs after the cue. Passive ('B were knocked out by A', 'il Fenerbahçe
+        eliminato ai rigori'): the club before the cue went out, beaten by the one after 'by'/'da',
+        else by the article's main club."""
+        text, base = span_text(sent), sent.start_char
+        passive = PASSIVE.search(text[: cue.start()]) or (
+            PARTICIPLE_OUT.fullmatch(cue.group(0)) and not HAVE_AUX.search(text[max(0, cue.start() - 16) : cue.start()]))
+        before = [c for c in clubs if c.end_char <= base + cue.start()]
+        if passive and before:
+            agents = [c for c in clubs if c.start_char >= base + cue.end() and AGENT.search(_preceding(text, base, c, 25))]
+            winner = agents[0] if agents else main
+            return (winner, [before[-1]]) if winner is not None and span_key(winner) != span_key(before[-1]) else (None, [])
+        winner = EventExtractor._subject(sent, clubs, cue.start(), main)
+        return winner, [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and c.start_char >= base + cue.end()]
+
+    @staticmethod
     def _knockout(text: str, clubs: list[Span]) -> bool:
         """'A eliminated B', 'A ha superato B in semifinale': a club went through by beating another."""
         return len(clubs) >= 2 and bool(KNOCKOUT.search(text) or (ELIMINATE.search(text) and STAGES.search(text)))
@@ -714,9 +734,11 @@ class EventExtractor:
         cue = QUALIFY.search(text)
         elim_mo = ELIMINATE.search(text)
         club = self._subject(sent, clubs, min(m.start() for m in (cue, elim_mo) if m), main)
+        eliminated = [c for c in clubs if club is not None and span_key(c) != span_key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
+        if elim_mo and (voiced := self._eliminated(sent, clubs, elim_mo, main))[1] and voiced[1][0].start_char < sent.start_char + elim_mo.start():
+            club, eliminated = voiced
         if club is None:
             return []
-        eliminated = [c for c in clubs if span_key(c) != span_key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
         method = None
         if re.search(r"rigori|penalt|pens\b|shoot", text, re.I):
             method = "penalties"
