@@ -331,3 +331,14 @@ def test_a_passive_elimination_sends_the_agent_through(en, it, lang, text, club,
     doc = (en if lang == "en" else it)(text)
     assert (club, [out]) in [(e["club"], e.get("eliminated")) for e in events(doc, "qualification")]
     assert all(e["winner"] == club for e in events(doc, "match_result"))
+
+
+def test_a_club_is_drawn_against_one_opponent_per_sentence(extractor):
+    text = ("NYON – Wednesday's draw for the second qualifying round of the Conference League paired Hajduk Split with Zira.\n"
+            "Elsewhere, Lugano were paired with Čukarički, Levski Sofia drew Hapoel Be'er Sheva, and Spartak Trnava must go to Finland to face KuPS.")
+    record = extractor.extract(text, published="2025-06-19", lang="en")
+    pairs = [{p.name for p in e.participants} for e in record.events if e.type == "fixture"]
+    assert {"Lugano", "Čukarički"} in pairs and {"Spartak Trnava", "KuPS"} in pairs
+    assert all(sum(club in pair for pair in pairs) == 1 for pair in pairs for club in pair)
+    draw = next(e for e in record.events if e.type == "draw")
+    assert {"Lugano", "Levski Sofia", "KuPS"} <= {p.name for p in draw.participants}

@@ -256,15 +256,16 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         all_ents = list(doc.ents)
+        draw_story = bool(DRAW.search(doc_text(doc)))
         events, candidates = self.read(doc, pairs=self.pairs.trained, ents=all_ents)
         if self.pairs.trained:
-            events = [e for e in events if e["type"] not in PAIR_TYPES or e.get("listed")] + self._pair_events(candidates)
+            events = [e for e in events if e["type"] not in PAIR_TYPES or e.get("listed")] + self._pair_events(candidates, draw_story)
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         events += self._ties(spans, events) + self._return_legs(doc, all_ents, events)
         self._fill_from_context(doc, all_ents, events)
-        draw_story = bool(DRAW.search(doc_text(doc)))
         if draw_story:
-            drawn = [ev[side] for ev in events if ev["type"] == "fixture" for side in ("home", "away")]
+            lines = {(ev["evidence"]["start"], ev["evidence"]["end"]) for ev in events if ev["type"] == "fixture"}
+            drawn = [_ref(e) for e in all_ents if e.label_ == "CLUB" and any(a <= e.start_char < b for a, b in lines)]
             for ev in events:
                 if ev["type"] == "draw":
                     ev["clubs"] = ev["clubs"] + drawn
@@ -363,14 +364,16 @@ class EventExtractor:
             out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
         return out
 
-    def _pair_events(self, candidates: list[Candidate]) -> list[dict]:
+    def _pair_events(self, candidates: list[Candidate], draw_story: bool = False) -> list[dict]:
         """Results and fixtures the pair classifier accepts; rule-read events first, so their fields win the merge.
 
         A result the rules did not read needs an outcome in its sentence (a score, a win,
         a defeat): "X guida il Kairat contro il Celtic" names a match but reports none. Two
         clubs each already given a result (a fixture) in the sentence by likelier pairs play
         no result (fixture) with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield
-        United 2-1"; "Montrose v Arbroath, Kelty Hearts v Queen of the South").
+        United 2-1"; "Montrose v Arbroath, Kelty Hearts v Queen of the South"). In a draw story a
+        club is drawn against one opponent per sentence ("Lugano were paired with Čukarički, Levski
+        drew Hapoel"), so a club given a fixture by a likelier pair gets no other.
         """
         judged = list(zip(candidates, self.pairs.predict_many([c.feats for c in candidates])))
         kinds = [self._kind(cand, probs) for cand, probs in judged]
@@ -379,9 +382,10 @@ class EventExtractor:
             played: set[tuple[int, str]] = set()
             for i in sorted((i for i in accepted if kinds[i] == kind), key=lambda i: -judged[i][1][kind]):
                 sides = {(judged[i][0].sent.start, k) for k in judged[i][0].keys}
-                if sides <= played:
+                if sides <= played or (draw_story and kind == "fixture" and sides & played):
                     accepted.discard(i)
-                played |= sides
+                else:
+                    played |= sides
         out, fresh = [], []
         for i in sorted(accepted):
             (cand, probs), kind = judged[i], kinds[i]
