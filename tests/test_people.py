@@ -33,3 +33,10 @@ def test_surname_before_full_name_merges_only_when_unique(it):
 def test_multiword_surname(it):
     doc = annotate(it, "Erik ten Hag è a Leverkusen. Ten Hag sorride, ten Hag parla.", people=("Erik ten Hag", "ten Hag", "Ten Hag"))
     assert people(doc)["Erik ten Hag"][0] == ["Erik ten Hag", "Ten Hag", "ten Hag"]
+
+
+def test_a_players_club_stated_before_his_position(en):
+    doc = annotate(en, "Wolves bid for Genk striker Tolu Arokodare and for Brentford's young forward Bryan Mbeumo.",
+                   people=("Tolu Arokodare", "Bryan Mbeumo"))
+    got = people(doc)
+    assert (got["Tolu Arokodare"][2], got["Bryan Mbeumo"][2]) == ("Genk", "Brentford")
