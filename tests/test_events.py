@@ -342,3 +342,17 @@ def test_a_club_is_drawn_against_one_opponent_per_sentence(extractor):
     assert all(sum(club in pair for pair in pairs) == 1 for pair in pairs for club in pair)
     draw = next(e for e in record.events if e.type == "draw")
     assert {"Lugano", "Levski Sofia", "KuPS"} <= {p.name for p in draw.participants}
+
+
+@pytest.mark.parametrize("lang, text, people, moves", [
+    ("en", "Darwin Núñez – Liverpool to Al-Hilal, official.", ("Darwin Núñez",), [("Darwin Núñez", "liverpool", "al-hilal")]),
+    ("en", "Alejandro Garnacho is expected to leave, with interest from Napoli.", ("Alejandro Garnacho",),
+     [("Alejandro Garnacho", None, "napoli")]),
+    ("en", "Napoli are also pursuing PSV Eindhoven winger Noa Lang and Udinese striker Lorenzo Lucca.", ("Noa Lang", "Lorenzo Lucca"),
+     [("Noa Lang", "psv-eindhoven", "napoli"), ("Lorenzo Lucca", "udinese", "napoli")]),
+    ("it", "Il Trabzonspor avrebbe messo sul tavolo sei milioni per Tomáš Chorý, centravanti dello Slavia Praga.", ("Tomáš Chorý",),
+     [("Tomáš Chorý", "slavia-prague", "trabzonspor")]),
+])
+def test_more_ways_of_telling_a_move(en, it, lang, text, people, moves):
+    doc = annotate(en if lang == "en" else it, text, people=people)
+    assert [(e["person"], e.get("from"), e.get("to")) for e in events(doc, "transfer")] == moves

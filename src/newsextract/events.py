@@ -84,7 +84,10 @@ TRANSFER = Cue(
     r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
     r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|arrivato|approda|passa al|passa alla|cessione|ceduto|"
     r"trattativa|offerta|accordo|ingaggio|here we go|completed|completes|unveiled|presentato|"
-    r"bid|deal|medical|swoop|move for|target|linked with|personal terms)\b",
+    r"bid|deal|medical|swoop|move for|target|linked with|personal terms|pursuing|pursue|chasing|interest from|interest in|enquiry|enquiries|"
+    r"monitoring|closing in on|sounded out|agreed a fee|in talks|talks with|interesse|sondaggio|sondato|si lavora su|chiuso per|"
+    r"messo sul tavolo|inseguono|insegue|corteggia|nel mirino|"
+    r"(?:to|al|all['’]|alla|allo) [^,.;]{2,40}, (?:official|agreed|ufficiale|fatta))\b",
 )
 OFFICIAL = Cue(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b")
 AGREED = Cue(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b")
@@ -128,11 +131,14 @@ LOST = Cue(r"\b(subit[oa]|sconfitt[ao]|pers[oa]|ko|defeat|lost|losing|beaten)\b"
 TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
                r"(?:third|fourth|fifth|sixth) round|(?:terzo|quarto|quinto) turno|play-?offs?|knockout|eliminazione diretta)\b")
+INTEREST_FROM = re.compile(r"\b(interest|interesse|offer|offerta|bid|approach|enquiry|enquiries)\s+(from|del|dello|della|dell'|dei)\W*\w*\W*$")
 MOVE_FROM = re.compile(r"\b(from|dal|dalla|dallo|dall'|lascia|leave|leaves|leaving|ceduto dal)\W*\w*\W*$")
 MOVE_TO = re.compile(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|verso|sign for|signs for|signed for|at|by|with)\W*\w*\W*$")
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
+PLAYER_LIST = Cue(r"\s*(?:,|and|e|ed|as well as|oltre a)\s")
+ONE_TO_OTHER = Cue(r"\s+(?:to|al|all['’]|alla|allo|→|->)\s*")
 LIST_GAP = Cue(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$")
 VERSUS_GAP = Cue(r"^\s*(?:v|vs\.?|-|–|contro)\s*$")
 
@@ -202,8 +208,11 @@ def _preceding(text: str, base: int, span: Span, width: int) -> str:
 
 
 def _move_side(text: str, base: int, club: Span) -> str | None:
-    """'from' or 'to' when a move word comes right before a club ('dall'Udinese', 'joined Bayern')."""
+    """'from' or 'to' when a move word comes right before a club ('dall'Udinese', 'joined Bayern');
+    interest from a club is a move to it ('interest from Napoli')."""
     before = _preceding(text, base, club, 25).lower()
+    if INTEREST_FROM.search(before):
+        return "to"
     return "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
 
 
@@ -867,6 +876,8 @@ class EventExtractor:
         cue = TRANSFER.search(text)
         if from_club is None:
             from_club = club_of(text, [person], [c for c in clubs if c is not to_club], base)
+        if from_club is None and to_club is not None:
+            from_club = next((c for c in clubs if ONE_TO_OTHER.fullmatch(text[c.end_char - base : to_club.start_char - base])), None)
         if to_club is None and from_club is None and not DEAL.search(text):
             return None
         if to_club is None:
@@ -884,20 +895,25 @@ class EventExtractor:
     @staticmethod
     def _more_moves(sent, clubs, people, first: dict) -> list[dict]:
         """Further players of a transfer sentence, each with a move word and a club of his own
-        ('Lucca, arrivato dall'Udinese, … Simeone ha salutato per trasferirsi al Torino')."""
+        ('Lucca, arrivato dall'Udinese, … Simeone ha salutato per trasferirsi al Torino'), or listed
+        after the first with a club stated for him ('PSV winger Noa Lang and Udinese striker Lorenzo Lucca')."""
         text, base = span_text(sent), sent.start_char
         players = _players(text, base, people)
         out = []
         for i, person in enumerate(players[1:], start=1):
             end = players[i + 1].start_char if i + 1 < len(players) else sent.end_char
             own = [c for c in clubs if person.end_char <= c.start_char < min(end, person.end_char + 60)]
-            if not TRANSFER.search(text[players[i - 1].end_char - base : end - base]):
+            gap = text[players[i - 1].end_char - base : person.start_char - base]
+            listed = len(gap) <= 40 and PLAYER_LIST.match(gap)
+            if not listed and not TRANSFER.search(text[players[i - 1].end_char - base : end - base]):
                 continue
             sides = {"from": None, "to": None}
             for c in own:
                 side = _move_side(text, base, c)
                 if side and sides[side] is None:
                     sides[side] = _ref(c)
+            if listed and sides["from"] is None and (origin := club_of(text, [person], clubs, base)) is not None:
+                sides["from"] = _ref(origin)
             if sides["from"] is None and sides["to"] is None:
                 continue
             out.append({**first, "person": _ref(person), "from": sides["from"], "to": sides["to"] or (first["to"] if sides["from"] else None), "fee": None})

@@ -25,7 +25,7 @@ ROLES = {
 }
 ROLE_RE = {role: re.compile(rf"\b(?:{pat})\b\W*(?:\w+\W+){{0,3}}$", re.I) for role, pat in ROLES.items()}
 CLUB_LINK = re.compile(rf"^\s*(?:di|del|dello|della|dell['’]|of|at|from|['’]s|(?:['’]s\s+)?(?:[\w-]+\s+)?(?:{ROLES['player']}|{ROLES['goalkeeper']}))?\s*$", re.I)
-CLUB_AFTER = re.compile(r"\s*(?:of|at|del|della|dell['’]|di)\s*", re.I)
+CLUB_AFTER = re.compile(rf"\s*(?:,\s*(?:[\w-]+\s+)?(?:{ROLES['player']}|{ROLES['goalkeeper']})\s+)?(?:of|at|del|dello|della|dell['’]|di)\s*", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 SPACES = re.compile(r"\s+")
 
@@ -97,7 +97,8 @@ def role_of(text: str, group: list[Mention], offset: int = 0) -> str | None:
 
 
 def club_of(text: str, group: list[Mention], clubs: list[Mention], offset: int = 0) -> Mention | None:
-    """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic', 'Genk striker X'."""
+    """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic', 'Genk striker X',
+    'X, centravanti dello Slavia'."""
     for m in group:
         for club in clubs:
             between = text[club.end_char - offset : m.start_char - offset] if club.end_char <= m.start_char else None
