@@ -356,3 +356,16 @@ def test_a_club_is_drawn_against_one_opponent_per_sentence(extractor):
 def test_more_ways_of_telling_a_move(en, it, lang, text, people, moves):
     doc = annotate(en if lang == "en" else it, text, people=people)
     assert [(e["person"], e.get("from"), e.get("to")) for e in events(doc, "transfer")] == moves
+
+
+@pytest.mark.parametrize("lang, text, people, change", [
+    ("en", "Ferencváros have named Robbie Keane as head coach in place of Pascal Jansen.", ("Robbie Keane", "Pascal Jansen"),
+     ("ferencvaros", "Robbie Keane", "Pascal Jansen")),
+    ("it", "Il Beşiktaş ha sollevato dall'incarico il tecnico Ole Gunnar Solskjær.", ("Ole Gunnar Solskjær",),
+     ("besiktas", None, "Ole Gunnar Solskjær")),
+    ("it", "Il tecnico Orhan Ak ha portato l'Eyüpspor in Süper Lig.\nAk lascia l'Eyüpspor con una risoluzione consensuale.",
+     ("Orhan Ak", "Ak"), ("eyupspor", None, "Ak")),
+])
+def test_coach_changes_told_without_the_usual_words(en, it, lang, text, people, change):
+    doc = annotate(en if lang == "en" else it, text, people=people)
+    assert change in [(e["club"], e.get("coach_in"), e.get("coach_out")) for e in events(doc, "coach_change")]

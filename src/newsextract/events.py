@@ -94,13 +94,15 @@ AGREED = Cue(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|acco
 COACH = Cue(
     r"\b(sacked|fired|dismissed|appointed|appoints|named|names|replace[sd]?|replacing|successor|succeeds?|parted (?:company|ways)|"
     r"resigned|resigns|steps down|stepped down|takes charge|took charge|caretaker|interim|esonerat\w*|esonero|nuovo|new|"
-    r"sostitui\w*|al posto di|dimission\w*|ingaggiat\w*|scelto|affidat\w*|successore|subentra\w*|addio|lascia|leaves)\b",
+    r"sostitui\w*|al posto di|dimission\w*|ingaggiat\w*|scelto|affidat\w*|successore|subentra\w*|addio|lascia|leaves|"
+    r"in place of|sollevat\w* dall['’]incarico|mutual consent|(?:separazione|risoluzione) consensuale|take over|takes over)\b",
 )
 COACH_ROLE = Cue(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct|commissario tecnico|panchina|dugout|esonerat\w*|esonero|sacked|sacking)\b")
 HISTORY = Cue(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b")
 LOAN_STATE = Cue(r"(?:,|\bwho is|\bche è)\s+(?:currently\s+|attualmente\s+)?(?:on loan (?:at|from|with)|in prestito (?:al|alla|dal|dalla|all'|dall'))")
 DEAL = Cue(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b")
-COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of)\b")
+COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of|"
+                r"in place of|sollevat\w* dall['’]incarico|mutual consent|(?:separazione|risoluzione) consensuale)\b")
 HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b")
 AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
@@ -214,6 +216,11 @@ def _move_side(text: str, base: int, club: Span) -> str | None:
     if INTEREST_FROM.search(before):
         return "to"
     return "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
+
+
+def surname(person: Span) -> str:
+    """The last word of a person's name, lowercased: how a later mention ('Turan') meets the full name."""
+    return span_text(person).rsplit(maxsplit=1)[-1].lower()
 
 
 def _players(text: str, base: int, people: list[Span]) -> list[Span]:
@@ -332,13 +339,15 @@ class EventExtractor:
         knockout_round = bool(KO_STAGE.search(lede)) and not FIRST_LEG.search(lede)
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
         main = self._main_club(doc_text(doc), clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
+        text = doc_text(doc)
+        coaches = frozenset(surname(e) for e in all_ents if e.label_ == "PERSON" and role_of(text, [e]) == "coach")
         events: list[dict] = []
         candidates: list[Candidate] = []
         for sent in sents:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
-            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round)
+            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round, coaches)
             events += found["kept"]
             if pairs:
                 candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans)
@@ -468,7 +477,7 @@ class EventExtractor:
         return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool,
-                  knockout_round: bool = False) -> tuple[dict, dict]:
+                  knockout_round: bool = False, coaches: frozenset[str] = frozenset()) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
 
         Without a club or a person named, only a draw or the main club's qualification can be read.
@@ -488,7 +497,7 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round)
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round, coaches)
         if not out:
             return {"all": out, "kept": out}, common
         probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
@@ -496,8 +505,10 @@ class EventExtractor:
                 for ev in out if ev.get("listed") or probs[ev["type"]] >= self.thresholds[ev["type"]]]
         return {"all": out, "kept": kept}, common
 
-    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False) -> list[dict]:
-        """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person.
+    def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False,
+               coaches: frozenset[str] = frozenset()) -> list[dict]:
+        """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person
+        (coach changes also a coach's role, said here or anywhere in the article: coaches holds their surnames).
 
         A result with a winner decides a tie when a shoot-out, an aggregate, extra time or a
         knockout stage says so, or when it is a bare result line ("Real Madrid 1-0 Juventus")
@@ -525,7 +536,7 @@ class EventExtractor:
             tr = self._transfer(sent, clubs, people, common)
             if tr:
                 out += [tr, *self._more_moves(sent, clubs, people, tr)]
-        if people and COACH.search(text) and COACH_ROLE.search(text):
+        if people and COACH.search(text) and (COACH_ROLE.search(text) or any(surname(p) in coaches for p in people)):
             cc = self._coach(sent, clubs, people, common, main)
             if cc:
                 out.append(cc)
@@ -933,9 +944,9 @@ class EventExtractor:
         for p in people:
             rel = p.start_char - sent.start_char
             near_out = out_mo and (abs(rel - out_mo.end()) < 30 or abs(rel - out_mo.start()) < 30)
-            if near_out and coach_out is None and re.search(r"replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of", out_mo.group(0), re.I) and rel > out_mo.start():
+            if near_out and coach_out is None and re.search(r"replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of|in place of", out_mo.group(0), re.I) and rel > out_mo.start():
                 coach_out = p
-            elif near_out and coach_out is None and not re.search(r"replacing|al posto di|sostituisce|successor|succeeds|replaces", out_mo.group(0), re.I):
+            elif near_out and coach_out is None and not re.search(r"replacing|al posto di|sostituisce|successor|succeeds|replaces|in place of", out_mo.group(0), re.I):
                 coach_out = p
             elif coach_in is None:
                 coach_in = p
