@@ -369,3 +369,9 @@ def test_more_ways_of_telling_a_move(en, it, lang, text, people, moves):
 def test_coach_changes_told_without_the_usual_words(en, it, lang, text, people, change):
     doc = annotate(en if lang == "en" else it, text, people=people)
     assert change in [(e["club"], e.get("coach_in"), e.get("coach_out")) for e in events(doc, "coach_change")]
+
+
+def test_a_sentences_one_score_is_one_result(extractor):
+    text = "In League Two, Peterhead went top after Forfar were held 0-0 by Stirling Albion at Station Park."
+    assert {e for e in shipped_events(extractor, text, "en") if e[0] == "match_result"} == {
+        ("match_result", "Forfar Athletic", "Stirling Albion", "0-0")}

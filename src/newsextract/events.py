@@ -391,19 +391,26 @@ class EventExtractor:
         no result (fixture) with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield
         United 2-1"; "Montrose v Arbroath, Kelty Hearts v Queen of the South"). In a draw story a
         club is drawn against one opponent per sentence ("Lugano were paired with Čukarički, Levski
-        drew Hapoel"), so a club given a fixture by a likelier pair gets no other.
+        drew Hapoel"), so a club given a fixture by a likelier pair gets no other. A sentence's one
+        score is one result: a club the rules gave it plays no result the rules did not read
+        ("Peterhead went top after Forfar were held 0-0 by Stirling Albion").
         """
         judged = list(zip(candidates, self.pairs.predict_many([c.feats for c in candidates])))
         kinds = [self._kind(cand, probs) for cand, probs in judged]
         accepted = {i for i, ((_, probs), kind) in enumerate(zip(judged, kinds)) if probs[kind] >= self.thresholds[kind]}
         for kind in PAIR_TYPES:
             played: set[tuple[int, str]] = set()
-            for i in sorted((i for i in accepted if kinds[i] == kind), key=lambda i: -judged[i][1][kind]):
-                sides = {(judged[i][0].sent.start, k) for k in judged[i][0].keys}
-                if sides <= played or (draw_story and kind == "fixture" and sides & played):
+            scored: set[tuple[int, str]] = set()
+            for i in sorted((i for i in accepted if kinds[i] == kind), key=lambda i: (kind not in judged[i][0].rules, -judged[i][1][kind])):
+                cand = judged[i][0]
+                sides = {(cand.sent.start, k) for k in cand.keys}
+                lone_score = kind == "match_result" and kind not in cand.rules and len(scores_in(span_text(cand.sent))) <= 1
+                if sides <= played or (draw_story and kind == "fixture" and sides & played) or (lone_score and sides & scored):
                     accepted.discard(i)
                 else:
                     played |= sides
+                    if kind in cand.rules and cand.rules[kind].get("score"):
+                        scored |= sides
         out, fresh = [], []
         for i in sorted(accepted):
             (cand, probs), kind = judged[i], kinds[i]
