@@ -375,3 +375,10 @@ def test_a_sentences_one_score_is_one_result(extractor):
     text = "In League Two, Peterhead went top after Forfar were held 0-0 by Stirling Albion at Station Park."
     assert {e for e in shipped_events(extractor, text, "en") if e[0] == "match_result"} == {
         ("match_result", "Forfar Athletic", "Stirling Albion", "0-0")}
+
+
+def test_two_alternatives_are_no_pair(en):
+    doc = en("The winners meet Real Betis or Jagiellonia Białystok in the semi-finals, Chelsea and Djurgården in the final.")
+    _, candidates = en.get_pipe("newsextract_events").read(doc)
+    pairs = [set(c.keys) for c in candidates if c.mode == "pair"]
+    assert {"real-betis", "jagiellonia-bialystok"} not in pairs and {"chelsea", "djurgarden"} in pairs

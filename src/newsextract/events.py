@@ -139,6 +139,7 @@ MOVE_TO = re.compile(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
+EITHER_GAP = Cue(r"\s*,?\s*(?:or|o|oppure)\s+(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?")
 PLAYER_LIST = Cue(r"\s*(?:,|and|e|ed|as well as|oltre a)\s")
 ONE_TO_OTHER = Cue(r"\s+(?:to|al|all['’]|alla|allo|→|->)\s*")
 LIST_GAP = Cue(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$")
@@ -354,14 +355,15 @@ class EventExtractor:
         return events, candidates
 
     def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
-        """A sentence's club pairs (in long lists only neighbours and the head), each club with the main club, and
+        """A sentence's club pairs (in long lists only neighbours and the head; never two alternatives, "Real Betis
+        or Jagiellonia"), each club with the main club, and
         a lone club with the club whose ground the sentence names ("Club Brugge won 3-1 at the Gewiss Stadium").
 
         A club named as a reference in the table ("six points behind Liverpool") plays in none of them."""
         text = doc_text(doc)
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(_preceding(text, 0, e, 40))])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
-        pairs = list(combinations(clubs, 2))
+        pairs = [(a, b) for a, b in combinations(clubs, 2) if not EITHER_GAP.fullmatch(text[a.end_char : b.start_char])]
         if len(clubs) > MAX_PAIR_CLUBS:
             pairs = [(a, b) for a, b in pairs if a is clubs[0] or clubs.index(b) == clubs.index(a) + 1]
         todo = [("pair", a, b) for a, b in pairs]
