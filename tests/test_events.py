@@ -382,3 +382,19 @@ def test_two_alternatives_are_no_pair(en):
     _, candidates = en.get_pipe("newsextract_events").read(doc)
     pairs = [set(c.keys) for c in candidates if c.mode == "pair"]
     assert {"real-betis", "jagiellonia-bialystok"} not in pairs and {"chelsea", "djurgarden"} in pairs
+
+
+def test_each_clause_eliminates_its_own_opponent(en):
+    doc = en("PSV needed extra time to get past Juventus in the play-offs, and Feyenoord dumped out AC Milan at San Siro.")
+    assert sorted((e["club"], e["eliminated"]) for e in events(doc, "qualification")) == [
+        ("feyenoord", ["ac-milan"]), ("psv-eindhoven", ["juventus"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Il Napoli non aderirà più alle campagne antirazzismo promosse dalla lega.",
+    "Il Napoli non è ancora qualificato per gli ottavi.",
+    "Vola in Israele invece il centrocampista del Napoli, che ha firmato con il Maccabi Haifa.",
+    "L'Inter ospita stasera il Napoli nel ritorno degli ottavi di Coppa Italia, forte del 2-0 dell'andata.",
+])
+def test_words_that_look_like_going_through(it, text):
+    assert events(it(text), "qualification") == []

@@ -60,17 +60,18 @@ QUALIFY = Cue(
     r"\b(qualified|qualifies|securing a (?:spot|place|berth)|secured a (?:spot|place|berth)|book(?:ed|s)? (?:a|their|its|his) (?:place|spot|ticket)|"
     r"through to|went through|(?:sent|sends|send|put|puts) (?:\w+ ){0,3}through\b|advanced to|advances to|reached the|reach the|into the (?:league phase|group stage|last|next round|final|semi)|"
     r"qualificat[oaie]|si qualifica\w*|approda\w*|accede\w*|passa(?:to)? il turno|supera(?:to)? il turno|"
-    r"vola(?:no)? (?:in (?!testa)|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione)|"
+    r"vola(?:no)? (?:in (?:finale|semifinale|serie|champions|europa|conference|premier)|ai|agli|alla|nella)|stacca(?:to|no)? il pass\w*|conquista\w* (?:il pass|l'accesso|la qualificazione)|"
     r"(?:were|was|been|are|is|get|got) promoted|(?:won|win|secured|sealed|clinched) promotion|promotion to|"
     r"(?:sealed|secured|clinched|earned|booked) (?:their |a |its )?qualification|"
     r"(?:conquist|otten|ottien|vale|chius|chiud|blind|centr)\w* (?:anche )?(?:la )?(?:matematica )?qualificazione|"
-    r"promoss[oaie]|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a|"
+    r"promoss[oaie](?! da)|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a|"
     r"(?:assicurat|conquistat|garantit|blindat)\w* (?:un |il )?(?:posto|pass)|clinched (?:a |their |its )?(?:place|spot|berth)|"
     r"(?:sealed|secured|booked|earned) (?:a |their |its )?(?:place|spot|berth) in)\b",
 )
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
-NOT_REAL = Cue(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare)\b")
+NOT_REAL = Cue(r"\b(favou?red to|hoping to|hope to|bid to|chance to|could|would|might|potrebbe|spera|sperano|punta a|per provare|"
+               r"non (?:\w+ ){0,2}(?:qualificat|promoss)\w*|not (?:yet )?(?:qualified|through|promoted))\b")
 FIXTURE = Cue(
     r"\b(will (?:face|host|play|meet|visit|travel)|(?:are|is) set to (?:face|host|meet|play)|face|faces|host|hosts|visit|visits|meet|take on|takes on|clash|"
     r"affronterà|affronteranno|affronta|sfiderà|sfideranno|sfida|ospiterà|ospita|riceve|riceverà|in programma|trasferta|attende|"
@@ -139,6 +140,7 @@ MOVE_TO = re.compile(r"\b(to|join|joins|joined|joining|al|alla|allo|all'|per il|
 TIME = re.compile(r"\b(?:alle\s+|at\s+|ore\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 
 
+CLAUSE_BREAK = Cue(r";|,\s*(?:and|but|while|whereas|e|ed|ma|mentre|invece)\s|\s(?:while|whereas|mentre)\s")
 EITHER_GAP = Cue(r"\s*,?\s*(?:or|o|oppure)\s+(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?")
 PLAYER_LIST = Cue(r"\s*(?:,|and|e|ed|as well as|oltre a)\s")
 ONE_TO_OTHER = Cue(r"\s+(?:to|al|all['’]|alla|allo|→|->)\s*")
@@ -217,6 +219,15 @@ def _move_side(text: str, base: int, club: Span) -> str | None:
     if INTEREST_FROM.search(before):
         return "to"
     return "from" if MOVE_FROM.search(before) else "to" if MOVE_TO.search(before) else None
+
+
+def elimination_cues(text: str) -> list[tuple[re.Match, int]]:
+    """The first elimination cue of each clause of a sentence, with the offset where its clause ends."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    cues: dict[int, re.Match] = {}
+    for mo in ELIMINATE.finditer(text):
+        cues.setdefault(next(b for b in breaks if mo.start() < b), mo)
+    return [(mo, end) for end, mo in sorted(cues.items())]
 
 
 def surname(person: Span) -> str:
@@ -521,12 +532,13 @@ class EventExtractor:
 
         A result with a winner decides a tie when a shoot-out, an aggregate, extra time or a
         knockout stage says so, or when it is a bare result line ("Real Madrid 1-0 Juventus")
-        of an article whose opening names a knockout round."""
+        of an article whose opening names a knockout round; not in a sentence about the match
+        ahead ("L'Inter ospita stasera il Feyenoord nel ritorno, forte dello 0-2 dell'andata")."""
         out: list[dict] = self._results(doc, sent, clubs, venue, common, main) if clubs else []
         result_line = knockout_round and len(clubs) == 2 and len(text.split()) <= 12
         deciders = [e for e in out if e.get("winner") and (e.get("aggregate") or e.get("penalties") or e.get("extra_time")
                                                            or KO_STAGE.search(text) or result_line)]
-        if DECIDER.search(text) or FIRST_LEG.search(text):
+        if DECIDER.search(text) or FIRST_LEG.search(text) or (FIXTURE.search(text) and FUTURE.search(text)):
             deciders = []
         for ev in deciders:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
@@ -614,14 +626,15 @@ class EventExtractor:
                 self._aggregate(out[0], out[1])
         if out or FUTURE.search(text):
             return out
-        if elim := ELIMINATE.search(text):
-            winner, losers = self._eliminated(sent, clubs, elim, main)
-            for loser in losers:
-                ev = {**common, "type": "match_result", "home": _ref(winner), "away": _ref(loser), "score": None,
-                      "winner": _ref(winner), "confidence": 0.5}
-                self._details(ev, text, sent, winner, loser, venue if len(losers) == 1 else None)
-                ev["winner"] = _ref(winner)
-                out.append(ev)
+        if elims := elimination_cues(text):
+            for elim, end in elims:
+                winner, losers = self._eliminated(sent, clubs, elim, main, end)
+                for loser in losers:
+                    ev = {**common, "type": "match_result", "home": _ref(winner), "away": _ref(loser), "score": None,
+                          "winner": _ref(winner), "confidence": 0.5}
+                    self._details(ev, text, sent, winner, loser, venue if len(losers) == 1 else None)
+                    ev["winner"] = _ref(winner)
+                    out.append(ev)
         elif verb := RESULT_VERBS.search(text):
             subject = self._subject(sent, clubs, verb.start(), None)
             after = [c for c in clubs if c.start_char >= base + verb.end() and subject is not None and span_key(c) != span_key(subject)]
@@ -741,21 +754,21 @@ class EventExtractor:
         return main if main is not None else (clubs[0] if clubs else None)
 
     @staticmethod
-    def _eliminated(sent: Span, clubs: list[Span], cue: re.Match, main: Span | None) -> tuple[Span | None, list[Span]]:
+    def _eliminated(sent: Span, clubs: list[Span], cue: re.Match, main: Span | None, end: int) -> tuple[Span | None, list[Span]]:
         """Who went through and who went out at an elimination cue. Active ('A eliminated B'): the
         subject beat the clubs after the cue. Passive ('B were knocked out by A', 'il Fenerbahçe
         eliminato ai rigori'): the club before the cue went out, beaten by the one after 'by'/'da',
-        else by the article's main club."""
+        else by the article's main club. end: where the cue's clause ends (an offset in the sentence)."""
         text, base = span_text(sent), sent.start_char
         passive = PASSIVE.search(text[: cue.start()]) or (
             PARTICIPLE_OUT.fullmatch(cue.group(0)) and not HAVE_AUX.search(text[max(0, cue.start() - 16) : cue.start()]))
         before = [c for c in clubs if c.end_char <= base + cue.start()]
         if passive and before:
-            agents = [c for c in clubs if c.start_char >= base + cue.end() and AGENT.search(_preceding(text, base, c, 25))]
+            agents = [c for c in clubs if base + cue.end() <= c.start_char < base + end and AGENT.search(_preceding(text, base, c, 25))]
             winner = agents[0] if agents else main
             return (winner, [before[-1]]) if winner is not None and span_key(winner) != span_key(before[-1]) else (None, [])
         winner = EventExtractor._subject(sent, clubs, cue.start(), main)
-        return winner, [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and c.start_char >= base + cue.end()]
+        return winner, [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and base + cue.end() <= c.start_char < base + end]
 
     @staticmethod
     def _knockout(text: str, clubs: list[Span]) -> bool:
@@ -763,15 +776,11 @@ class EventExtractor:
         return len(clubs) >= 2 and bool(KNOCKOUT.search(text) or (ELIMINATE.search(text) and STAGES.search(text)))
 
     def _qualification(self, sent, clubs, main, common) -> list[dict]:
-        text = span_text(sent)
+        """Who went through and whom they eliminated, once per clause with an elimination cue
+        ("PSV got past Juventus, and Feyenoord dumped out AC Milan"): a club of another clause
+        was not eliminated by this one's subject."""
+        text, base = span_text(sent), sent.start_char
         cue = QUALIFY.search(text)
-        elim_mo = ELIMINATE.search(text)
-        club = self._subject(sent, clubs, min(m.start() for m in (cue, elim_mo) if m), main)
-        eliminated = [c for c in clubs if club is not None and span_key(c) != span_key(club) and elim_mo and c.start_char - sent.start_char > elim_mo.start()]
-        if elim_mo and (voiced := self._eliminated(sent, clubs, elim_mo, main))[1] and voiced[1][0].start_char < sent.start_char + elim_mo.start():
-            club, eliminated = voiced
-        if club is None:
-            return []
         method = None
         if re.search(r"rigori|penalt|pens\b|shoot", text, re.I):
             method = "penalties"
@@ -781,16 +790,25 @@ class EventExtractor:
             method = "extra_time"
         elif re.search(r"away goals?|gol in trasferta", text, re.I):
             method = "away_goals"
-        base = sent.start_char
-        chain = [club]
-        if cue is not None and club in clubs:
-            for prev in reversed(clubs[: clubs.index(club)]):
-                if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]):
-                    break
-                chain.insert(0, prev)
-        beaten = [[_ref(e)] for e in eliminated if e not in chain] or [[]]
-        return [{**common, "type": "qualification", "club": _ref(c), "eliminated": out, "method": method, "confidence": 0.7 if clubs else 0.5}
-                for c in chain for out in beaten]
+        out = []
+        for n, (elim_mo, end) in enumerate(elimination_cues(text) or [(None, len(text))]):
+            club = self._subject(sent, clubs, min(m.start() for m in (cue if n == 0 else None, elim_mo) if m), main)
+            eliminated = [c for c in clubs if club is not None and span_key(c) != span_key(club) and elim_mo
+                          and elim_mo.start() < c.start_char - base < end]
+            if elim_mo and (voiced := self._eliminated(sent, clubs, elim_mo, main, end))[1] and voiced[1][0].start_char < base + elim_mo.start():
+                club, eliminated = voiced
+            if club is None:
+                continue
+            chain = [club]
+            if cue is not None and n == 0 and club in clubs:
+                for prev in reversed(clubs[: clubs.index(club)]):
+                    if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]):
+                        break
+                    chain.insert(0, prev)
+            beaten = [[_ref(e)] for e in eliminated if e not in chain] or [[]]
+            out += [{**common, "type": "qualification", "club": _ref(c), "eliminated": lost, "method": method, "confidence": 0.7 if clubs else 0.5}
+                    for c in chain for lost in beaten]
+        return out
 
     @staticmethod
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story=False) -> list[dict]:
