@@ -398,3 +398,10 @@ def test_each_clause_eliminates_its_own_opponent(en):
 ])
 def test_words_that_look_like_going_through(it, text):
     assert events(it(text), "qualification") == []
+
+
+def test_a_club_in_a_relative_clause_meets_only_the_club_it_describes(en):
+    doc = en("Chelsea meet Djurgården, who came from behind to knock out Rapid Wien, with the first leg in Stockholm on 1 May.")
+    _, candidates = en.get_pipe("newsextract_events").read(doc)
+    pairs = [set(c.keys) for c in candidates if c.mode == "pair"]
+    assert {"chelsea", "djurgarden"} in pairs and {"djurgarden", "rapid-wien"} in pairs and {"chelsea", "rapid-wien"} not in pairs

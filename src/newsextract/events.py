@@ -123,6 +123,7 @@ WON_OVER = Cue(r"\b(?:beat|beats|defeated|defeats|thrashed|edged|routed|hammered
 PASSIVE = Cue(r"\b(?:were|was|been|being|get|got|è stat[oa]|sono stat[ie]|viene|vengono|venne)\s+(?:\w+\s+)?$")
 RETURN_LEG = Cue(r"\b(ritorno|second[- ]leg|return leg|return fixture|the return(?! of))\b")
 RELATIVE = Cue(r",\s*(?:che|who|which)\b")
+ASIDE = Cue(r",\s*(?:(?:a|an|the|un|una|uno|il|lo|la|l['’])\s+)?(?:[\w-]+\s+){0,2}?(?:che|who|which)\b")
 FIRST_LEG = Cue(r"\b(andata|first[- ]leg|in vista del ritorno|ahead of the (?:second leg|return))\b")
 GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s+")
 GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\d'’:,-]|\.\d|\s?(?:mins?|minutes?|minuti|points|punti|pts|goals|gol|games|years|anni)\b)")
@@ -367,14 +368,16 @@ class EventExtractor:
 
     def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
         """A sentence's club pairs (in long lists only neighbours and the head; never two alternatives, "Real Betis
-        or Jagiellonia"), each club with the main club, and
+        or Jagiellonia", nor across a relative clause, see _may_meet), each club with the main club, and
         a lone club with the club whose ground the sentence names ("Club Brugge won 3-1 at the Gewiss Stadium").
 
         A club named as a reference in the table ("six points behind Liverpool") plays in none of them."""
         text = doc_text(doc)
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(_preceding(text, 0, e, 40))])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
-        pairs = [(a, b) for a, b in combinations(clubs, 2) if not EITHER_GAP.fullmatch(text[a.end_char : b.start_char])]
+        asides = self._asides(sent, ents)
+        pairs = [(a, b) for a, b in combinations(clubs, 2)
+                 if not EITHER_GAP.fullmatch(text[a.end_char : b.start_char]) and self._may_meet(a, b, asides)]
         if len(clubs) > MAX_PAIR_CLUBS:
             pairs = [(a, b) for a, b in pairs if a is clubs[0] or clubs.index(b) == clubs.index(a) + 1]
         todo = [("pair", a, b) for a, b in pairs]
@@ -395,6 +398,31 @@ class EventExtractor:
             out.append(Candidate(mode, first, second, keys, sent, common, venue, rules, feats))
         return out
 
+    @staticmethod
+    def _asides(sent: Span, ents: list[Span]) -> list[tuple[int, int, Span | None]]:
+        """Relative clauses of a sentence ('Djurgården, who knocked out Rapid Wien,'; 'Tommy Watson, a
+        19-year-old who has agreed to join Brighton,'): their character range and the name they describe."""
+        text, base = span_text(sent), sent.start_char
+        out = []
+        for mo in ASIDE.finditer(text):
+            end = text.find(",", mo.end())
+            end = len(text) if end < 0 else end
+            head = next((e for e in reversed(ents) if e.end_char <= base + mo.start() and not text[e.end_char - base : mo.start()].strip()), None)
+            out.append((base + mo.start(), base + end, head))
+        return out
+
+    @staticmethod
+    def _may_meet(a: Span, b: Span, asides: list[tuple[int, int, Span | None]]) -> bool:
+        """A club in a relative clause meets only the club the clause describes, or one in the same clause:
+        not the opponent of the sentence's main clause ('Chelsea meet Djurgården, who knocked out Rapid Wien')."""
+        for start, end, head in asides:
+            inside = [start <= c.start_char < end for c in (a, b)]
+            if inside[0] != inside[1]:
+                other = b if inside[0] else a
+                if head is None or head.label_ != "CLUB" or span_key(head) != span_key(other):
+                    return False
+        return True
+
     def _pair_events(self, candidates: list[Candidate], draw_story: bool = False) -> list[dict]:
         """Results and fixtures the pair classifier accepts; rule-read events first, so their fields win the merge.
 
@@ -404,7 +432,7 @@ class EventExtractor:
         no result (fixture) with each other ("Leeds beat Stoke 6-0, and Burnley beat Sheffield
         United 2-1"; "Montrose v Arbroath, Kelty Hearts v Queen of the South"). In a draw story a
         club is drawn against one opponent per sentence ("Lugano were paired with Čukarički, Levski
-        drew Hapoel"), so a club given a fixture by a likelier pair gets no other. A sentence's one
+        drew Hapoel"), so a club given a fixture by a likelier pair, named next to it first, gets no other. A sentence's one
         score is one result: a club the rules gave it plays no result the rules did not read
         ("Peterhead went top after Forfar were held 0-0 by Stirling Albion").
         """
@@ -414,7 +442,9 @@ class EventExtractor:
         for kind in PAIR_TYPES:
             played: set[tuple[int, str]] = set()
             scored: set[tuple[int, str]] = set()
-            for i in sorted((i for i in accepted if kinds[i] == kind), key=lambda i: (kind not in judged[i][0].rules, -judged[i][1][kind])):
+            order = (lambda i: (kind not in judged[i][0].rules, not self._adjacent(judged[i][0]), -judged[i][1][kind])) if draw_story else (
+                lambda i: (kind not in judged[i][0].rules, -judged[i][1][kind]))
+            for i in sorted((i for i in accepted if kinds[i] == kind), key=order):
                 cand = judged[i][0]
                 sides = {(cand.sent.start, k) for k in cand.keys}
                 lone_score = kind == "match_result" and kind not in cand.rules and len(scores_in(span_text(cand.sent))) <= 1
@@ -432,6 +462,13 @@ class EventExtractor:
             elif kind == "fixture" or OUTCOME.search(span_text(cand.sent)):
                 fresh.append({**self._fresh_event(kind, cand), "confidence": round(probs[kind], 3)})
         return out + fresh
+
+    @staticmethod
+    def _adjacent(cand: Candidate) -> bool:
+        """The pair's two clubs are named with no other club between them."""
+        if cand.mode != "pair":
+            return False
+        return not any(e.label_ == "CLUB" and cand.first.end_char <= e.start_char < cand.second.start_char for e in cand.sent.ents)
 
     def _kind(self, cand: Candidate, probs: dict[str, float]) -> str:
         """The likelier of result and fixture; a result the rules read stands unless the sentence looks ahead."""
