@@ -405,3 +405,8 @@ def test_a_club_in_a_relative_clause_meets_only_the_club_it_describes(en):
     _, candidates = en.get_pipe("newsextract_events").read(doc)
     pairs = [set(c.keys) for c in candidates if c.mode == "pair"]
     assert {"chelsea", "djurgarden"} in pairs and {"djurgarden", "rapid-wien"} in pairs and {"chelsea", "rapid-wien"} not in pairs
+
+
+def test_a_pronoun_knocked_out_by_a_club_is_the_main_club(en):
+    doc = en("Barcelona host Real Madrid tomorrow.\nThey were knocked out of the Champions League by Inter at San Siro on Tuesday.")
+    assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("inter", ["barcelona"])]

@@ -584,7 +584,7 @@ class EventExtractor:
         if DRAW.search(text):
             place = next((span_text(e) for e in ents if e.label_ == "LOCATION"), None)
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
-        if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs)) and not NOT_REAL.search(text)
+        if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs, main)) and not NOT_REAL.search(text)
                 and not self._long_ago(common["date"], doc._.published)):
             out += self._qualification(sent, clubs, main, common)
         if clubs and not any(e["type"] == "match_result" for e in out) and not scores_in(text):
@@ -794,23 +794,26 @@ class EventExtractor:
     def _eliminated(sent: Span, clubs: list[Span], cue: re.Match, main: Span | None, end: int) -> tuple[Span | None, list[Span]]:
         """Who went through and who went out at an elimination cue. Active ('A eliminated B'): the
         subject beat the clubs after the cue. Passive ('B were knocked out by A', 'il Fenerbahçe
-        eliminato ai rigori'): the club before the cue went out, beaten by the one after 'by'/'da',
-        else by the article's main club. end: where the cue's clause ends (an offset in the sentence)."""
+        eliminato ai rigori'): the club before the cue (else the main club: 'They were knocked out by
+        Inter') went out, beaten by the one after 'by'/'da', else by the article's main club. end: where the cue's clause ends (an offset in the sentence)."""
         text, base = span_text(sent), sent.start_char
         passive = PASSIVE.search(text[: cue.start()]) or (
             PARTICIPLE_OUT.fullmatch(cue.group(0)) and not HAVE_AUX.search(text[max(0, cue.start() - 16) : cue.start()]))
         before = [c for c in clubs if c.end_char <= base + cue.start()]
-        if passive and before:
+        if passive and (before or main is not None):
             agents = [c for c in clubs if base + cue.end() <= c.start_char < base + end and AGENT.search(_preceding(text, base, c, 25))]
-            winner = agents[0] if agents else main
-            return (winner, [before[-1]]) if winner is not None and span_key(winner) != span_key(before[-1]) else (None, [])
+            loser = before[-1] if before else main
+            winner = agents[0] if agents else main if before else None
+            return (winner, [loser]) if winner is not None and span_key(winner) != span_key(loser) else (None, [])
         winner = EventExtractor._subject(sent, clubs, cue.start(), main)
         return winner, [c for c in clubs if winner is not None and span_key(c) != span_key(winner) and base + cue.end() <= c.start_char < base + end]
 
     @staticmethod
-    def _knockout(text: str, clubs: list[Span]) -> bool:
-        """'A eliminated B', 'A ha superato B in semifinale': a club went through by beating another."""
-        return len(clubs) >= 2 and bool(KNOCKOUT.search(text) or (ELIMINATE.search(text) and STAGES.search(text)))
+    def _knockout(text: str, clubs: list[Span], main: Span | None = None) -> bool:
+        """'A eliminated B', 'A ha superato B in semifinale', 'they were knocked out by B' (the main club
+        the other side): a club went through by beating another."""
+        sides = {span_key(c) for c in clubs} | ({span_key(main)} if main is not None else set())
+        return len(clubs) >= 1 and len(sides) >= 2 and bool(KNOCKOUT.search(text) or (ELIMINATE.search(text) and STAGES.search(text)))
 
     def _qualification(self, sent, clubs, main, common) -> list[dict]:
         """Who went through and whom they eliminated, once per clause with an elimination cue
