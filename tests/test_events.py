@@ -410,3 +410,9 @@ def test_a_club_in_a_relative_clause_meets_only_the_club_it_describes(en):
 def test_a_pronoun_knocked_out_by_a_club_is_the_main_club(en):
     doc = en("Barcelona host Real Madrid tomorrow.\nThey were knocked out of the Champions League by Inter at San Siro on Tuesday.")
     assert [(e["club"], e["eliminated"]) for e in events(doc, "qualification")] == [("inter", ["barcelona"])]
+
+
+def test_a_result_in_a_relative_clause_leaves_the_fixture_of_the_main_clause(it):
+    doc = it("In semifinale l'Empoli sfiderà il Bologna, che ha superato l'Atalanta a Bergamo per 1-0.")
+    assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("empoli", "bologna")]
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("bologna", "atalanta", "1-0")]

@@ -231,6 +231,11 @@ def elimination_cues(text: str) -> list[tuple[re.Match, int]]:
     return [(mo, end) for end, mo in sorted(cues.items())]
 
 
+def in_aside(pos: int, asides: list[tuple[int, int, Span | None]]) -> bool:
+    """Whether a character offset falls inside one of a sentence's relative clauses (EventExtractor._asides)."""
+    return any(start <= pos < end for start, end, _ in asides)
+
+
 def surname(person: Span) -> str:
     """The last word of a person's name, lowercased: how a later mention ('Turan') meets the full name."""
     return span_text(person).rsplit(maxsplit=1)[-1].lower()
@@ -416,7 +421,7 @@ class EventExtractor:
         """A club in a relative clause meets only the club the clause describes, or one in the same clause:
         not the opponent of the sentence's main clause ('Chelsea meet Djurgården, who knocked out Rapid Wien')."""
         for start, end, head in asides:
-            inside = [start <= c.start_char < end for c in (a, b)]
+            inside = [in_aside(c.start_char, [(start, end, head)]) for c in (a, b)]
             if inside[0] != inside[1]:
                 other = b if inside[0] else a
                 if head is None or head.label_ != "CLUB" or span_key(head) != span_key(other):
@@ -565,7 +570,9 @@ class EventExtractor:
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False,
                coaches: frozenset[str] = frozenset()) -> list[dict]:
         """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person
-        (coach changes also a coach's role, said here or anywhere in the article: coaches holds their surnames).
+        (coach changes also a coach's role, said here or anywhere in the article: coaches holds their surnames). A result
+        told in a relative clause does not stop the fixture of the main clause ("l'Empoli sfiderà il Bologna, che ha superato
+        l'Atalanta per 1-0").
 
         A result with a winner decides a tie when a shoot-out, an aggregate, extra time or a
         knockout stage says so, or when it is a bare result line ("Real Madrid 1-0 Juventus")
@@ -587,9 +594,12 @@ class EventExtractor:
         if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs, main)) and not NOT_REAL.search(text)
                 and not self._long_ago(common["date"], doc._.published)):
             out += self._qualification(sent, clubs, main, common)
-        if clubs and not any(e["type"] == "match_result" for e in out) and not scores_in(text):
+        asides = self._asides(sent, ents)
+        free = [c for c in clubs if not in_aside(c.start_char, asides)]
+        results = [e for e in out if e["type"] == "match_result" and not (in_aside(e["home"]["start"], asides) or in_aside(e["away"]["start"], asides))]
+        if free and not results and all(in_aside(sent.start_char + m.start(), asides) for m in scores_in(text)):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
-            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story)
+            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, free, all_clubs, venue, main, common, draw_story)
         if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
