@@ -416,3 +416,9 @@ def test_a_result_in_a_relative_clause_leaves_the_fixture_of_the_main_clause(it)
     doc = it("In semifinale l'Empoli sfiderà il Bologna, che ha superato l'Atalanta a Bergamo per 1-0.")
     assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("empoli", "bologna")]
     assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("bologna", "atalanta", "1-0")]
+
+
+def test_the_pairings_of_a_draw_are_kept_as_read(en):
+    doc = en("NYON – Friday's Champions League draw for the round of 16.\nReal Madrid v Atlético Madrid\nPSV Eindhoven v Arsenal\n")
+    assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("real-madrid", "atletico-madrid"), ("psv-eindhoven", "arsenal")]
+    assert all(ev.get("listed") for ev in doc._.events if ev["type"] == "fixture")

@@ -107,7 +107,7 @@ COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|res
 HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b")
 AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
-OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
+OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|go to|goes to|head to|heads to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
 FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
 DECIDER = Cue(r"\b(?<!semi-)(?<!quarter-)(?<!di )(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
 STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|level on points with|lead over|gap to|"
@@ -865,9 +865,11 @@ class EventExtractor:
         """Upcoming matches: the club just before a fixture cue ('l'Inter riceverà'), else the
         sentence's subject, against each club the cue points at.
 
-        In a draw story every fixture cue looks ahead, and a list of three or more opponents
-        is kept as read ("listed"), as the draw lines are."""
+        In a draw story every fixture cue looks ahead, and its "A v B" pairings and a list of three
+        or more opponents are kept as read ("listed"), as the draw lines are."""
         text, base = span_text(sent), sent.start_char
+        if draw_story and (pairs := versus_pairs(text, base, all_clubs)):
+            return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6, "listed": True} for h, a in pairs]
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
         if not ahead and not (FIXTURE.search(text) and (FUTURE.search(text) or draw_story)):
             return []
@@ -876,17 +878,17 @@ class EventExtractor:
             teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
         if len(teams) < 2:
             return []
-        pairs = versus_pairs(text, base, all_clubs)
-        if pairs:
+        if pairs := versus_pairs(text, base, all_clubs):
             return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6} for h, a in pairs]
         cues = list(OPPONENT_CUE.finditer(text))
         subject = EventExtractor._subject(sent, teams, cues[0].start(), main) if cues else teams[0]
         others = [c for c in teams if subject is not None and span_key(c) != span_key(subject)]
         matches: list[tuple[Span, Span]] = []
         for cue in cues:
-            away = bool(re.match(r"travel|trip|visit|trasferta|in casa|away|ospite\b", cue.group(0), re.I))
+            away = bool(re.match(r"travel|trip|visit|go|head|trasferta|in casa|away|ospite\b", cue.group(0), re.I))
             near = [c for c in teams if c.end_char - base <= cue.start()]
-            local = near[-1] if near and len(text[near[-1].end_char - base : cue.start()].split()) <= 2 else subject
+            gap = text[near[-1].end_char - base : cue.start()] if near else ","
+            local = near[-1] if len(gap.split()) <= 2 and "," not in gap else subject
             rivals = others if local is subject else [c for c in teams if span_key(c) != span_key(local)]
             for other in list_after(text, base, rivals, cue.end()):
                 pair = (other, local) if away else (local, other)
