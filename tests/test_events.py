@@ -422,3 +422,9 @@ def test_the_pairings_of_a_draw_are_kept_as_read(en):
     doc = en("NYON – Friday's Champions League draw for the round of 16.\nReal Madrid v Atlético Madrid\nPSV Eindhoven v Arsenal\n")
     assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("real-madrid", "atletico-madrid"), ("psv-eindhoven", "arsenal")]
     assert all(ev.get("listed") for ev in doc._.events if ev["type"] == "fixture")
+
+
+def test_the_other_leg_is_what_the_aggregate_leaves(en):
+    doc = en("FCSB were beaten 4-0 by Olympique Lyonnais at the Groupama Stadium, going out of the Europa League by an aggregate of 7-1.")
+    assert [(e["home"], e["away"], e["score"], e.get("aggregate")) for e in events(doc, "match_result")] == [
+        ("lyon", "fcsb", "4-0", "7-1"), ("fcsb", "lyon", "1-3", None)]

@@ -40,7 +40,7 @@ TEASER = Cue(r"^[ \t]*(leggi anche|see also|read more|read also|related|guarda a
 SCORE = re.compile(r"(?<![\d:/])(?<!\d[.,])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\d:/]|[.,]\d|\s?(?:mln|milioni|million|m\b|bn|%))")
 PEN_SCORE = Cue(r"(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:\)?\s*)(?:ai rigori|dopo i rigori|d\.?c\.?r\.?|dcr|on penalties|on pens|pens\b|penalties)|(?:rigori|penalties|pens|shoot-?out)[^.\d]{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})")
 AET = Cue(r"\b(a\.?e\.?t|after extra[- ]time|in extra[- ]time|d\.?t\.?s|dopo i (?:tempi )?supplementari|ai supplementari)\b")
-AGG = Cue(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match|\bagg\b\.?)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|agg\b|nel doppio confronto|complessivo)")
+AGG = Cue(r"(?:aggregate|aggregato|complessivo|andata e ritorno|somma dei due match|\bagg\b\.?)\D{0,20}(\d{1,2})\s?[-–]\s?(\d{1,2})|(\d{1,2})\s?[-–]\s?(\d{1,2})\s*(?:on aggregate|aggregate|agg\b|nel doppio confronto|complessivo)")
 RESULT_VERBS = Cue(
     r"\b(beat|beats|beaten by|defeated|defeats|thrashed|thrash|edged|edge|routed|hammered|drew with|draw with|drew \d+-\d+ with|held|"
     r"win over|victory over|defeat (?:to|by)|loss to|lost to|beating|defeating|thrashing|edging|overcoming|"
@@ -131,6 +131,7 @@ SCORE_TO_OPPONENT = Cue(r"\s*(?:in casa |at home |away )?(?:by|to|against|with|c
 PARTICIPLE_OUT = Cue(r"(?:eliminat|estromess|superat)[oaie]|(?:buttat|sbattut)[oaie] fuori")
 HAVE_AUX = Cue(r"\b(?:ha|hanno|aveva|avevano|abbia|aver|avere|avendo)\s+(?:\w+\s+)?$")
 AGENT = Cue(r"\b(?:by|da|dal|dalla|dallo|dall['’]|dai|per mano (?:del|della|dello|dell['’]))\s*(?:the\s*)?$")
+WIN = Cue(r"\b(vittori\w*|vint[oa]|vince\w*|successo|win|wins|won|victory|beat|beating)\b")
 LOST = Cue(r"\b(subit[oa]|sconfitt[ao]|pers[oa]|ko|defeat|lost|losing|beaten)\b")
 TIE_WORDS = Cue(r"\b(andata|ritorno|legs?|doppio confronto|aggregate|aggregato|complessivo|(?:dopo|forte|after|following) (?:il|lo|l['’]|del|dello|dell['’]|the|a|an) (?:\w+ )?\d{1,2}\s?[-–]\s?\d{1,2})\b")
 KO_STAGE = Cue(r"\b(semi-finals?|semifinal\w*|quarter-finals?|quarti|ottavi|round of (?:16|32)|last (?:16|eight|four)|sedicesimi|"
@@ -635,6 +636,8 @@ class EventExtractor:
         return out
 
     def _results(self, doc, sent, clubs, venue, common, main) -> list[dict]:
+        """The results of a sentence: one per score (an aggregate's score only when no leg's is told),
+        per 'A 2 B 1' line, per elimination cue, else per win verb."""
         text, base = span_text(sent), sent.start_char
         out = []
         scores = scores_in(text)
@@ -644,7 +647,9 @@ class EventExtractor:
         used: set[str] = set()
         host = self._venue_club(doc, venue)
         read = []
-        for mo in scores:
+        totals = [m.span() for m in AGG.finditer(text)]
+        legs = [mo for mo in scores if not any(a <= mo.start() < b for a, b in totals)]
+        for mo in legs or scores:
             pair = self._pair_for_score(text, base, clubs, base + mo.start(), base + mo.end(), used)
             visitor = not pair and len(clubs) == 1 and host is not None and not {span_key(host), span_key(clubs[0])} & used
             if visitor:
@@ -658,6 +663,8 @@ class EventExtractor:
                 before = _preceding(text, base, away, 40)
                 beaten = WON_OVER.search(before) or (LOST.search(text[max(0, mo.start() - 40) : mo.end() + 25]) and not BEATEN_BY.search(before))
                 score = self._winner_first(mo, home_won=bool(beaten))
+            elif score and home.end_char <= base + mo.start() and SCORE_TO_OPPONENT.fullmatch(text[mo.end() : away.start_char - base]):
+                home, away, score = self._told_by_first(doc, text, mo, home, away, venue)
             ev = {**common, "type": "match_result", "home": _ref(home), "away": _ref(away), "score": score, "confidence": 0.9}
             if len(scores) == 1 or len(clubs) == 2:
                 self._details(ev, text, sent, home, away, venue)
@@ -671,6 +678,8 @@ class EventExtractor:
             out += self._other_legs(text, scores, read[0], out[0])
             if len(out) == 2 and out[0].get("score") and not out[0].get("aggregate"):
                 self._aggregate(out[0], out[1])
+            elif len(out) == 1 and out[0].get("score") and out[0].get("aggregate"):
+                out += self._leg_from_aggregate(out[0])
         if out or FUTURE.search(text):
             return out
         if elims := elimination_cues(text):
@@ -692,6 +701,19 @@ class EventExtractor:
                 out.append(ev)
         return out
 
+    def _told_by_first(self, doc, text, mo, first, second, venue) -> tuple[Span, Span, str]:
+        """A score told from the first club's side ('Forfar were held 0-0 by Stirling', 'FCSB were beaten
+        4-0 by Lyon at the Groupama Stadium', 'il Trapani cade in casa 1-2 con il Cerignola'): the first
+        club got the fewer goals when it lost, the more when it won; it is at home unless the ground
+        or an away word says otherwise."""
+        near = text[max(0, mo.start() - 40) : mo.end()]
+        high, low = sorted((int(mo.group(1)), int(mo.group(2))), reverse=True)
+        goals = (low, high) if LOST.search(near) else (high, low) if WIN.search(near) else (int(mo.group(1)), int(mo.group(2)))
+        host = self._venue_home(doc, venue, [first, second])
+        if host is second or (host is None and AWAY_WORDS.search(text) and not HOME_WORDS.search(text)):
+            return second, first, f"{goals[1]}-{goals[0]}"
+        return first, second, f"{goals[0]}-{goals[1]}"
+
     @staticmethod
     def _winner_first(mo: re.Match, home_won: bool) -> str:
         """A score told winner first ('won 3-1 at the Gewiss Stadium', 'lost 2-0 at Reading'), as home-away."""
@@ -708,6 +730,23 @@ class EventExtractor:
             if between and after:
                 out.append((a, b, f"{between.group(1)}-{after.group(1)}"))
         return out
+
+    @staticmethod
+    def _leg_from_aggregate(ev: dict) -> list[dict]:
+        """The other leg of a tie whose result and aggregate a sentence tells ('beaten 4-0 by Lyon …,
+        out by an aggregate of 7-1'): sides swapped, the goals the aggregate leaves, when only one
+        way of reading the aggregate leaves none negative. The aggregate is then set home-away."""
+        home, away = map(int, ev["score"].split("-"))
+        high, low = sorted(map(int, ev["aggregate"].split("-")), reverse=True)
+        readings = {(h, a) for h, a in ((high, low), (low, high)) if h >= home and a >= away}
+        if len(readings) != 1:
+            return []
+        total_home, total_away = readings.pop()
+        ev["aggregate"] = f"{total_home}-{total_away}"
+        if total_home != total_away:
+            ev["winner"] = ev["home"] if total_home > total_away else ev["away"]
+        return [{**{k: ev[k] for k in ("evidence", "competition", "stage")}, "type": "match_result", "home": ev["away"], "away": ev["home"],
+                 "score": f"{total_away - away}-{total_home - home}", "date": None, "confidence": 0.5, "listed": True}]
 
     @staticmethod
     def _aggregate(ev: dict, other: dict) -> None:
