@@ -428,3 +428,9 @@ def test_the_other_leg_is_what_the_aggregate_leaves(en):
     doc = en("FCSB were beaten 4-0 by Olympique Lyonnais at the Groupama Stadium, going out of the Europa League by an aggregate of 7-1.")
     assert [(e["home"], e["away"], e["score"], e.get("aggregate")) for e in events(doc, "match_result")] == [
         ("lyon", "fcsb", "4-0", "7-1"), ("fcsb", "lyon", "1-3", None)]
+
+
+def test_a_club_named_as_the_beaten_side_counts_half_for_the_main_club(en):
+    doc = en("Barcelona host Real Madrid tomorrow.\nBarcelona have beaten Real Madrid twice this season, and beaten Real Madrid in the cup final.")
+    clubs = [e for e in doc.ents if e.label_ == "CLUB"]
+    assert EventExtractor._main_club(doc.text, clubs, doc.text.index("\n")).kb_id_ == "barcelona"

@@ -113,6 +113,7 @@ DECIDER = Cue(r"\b(?<!semi-)(?<!quarter-)(?<!di )(final|finale|won the|vinto la|
 STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|level on points with|lead over|gap to|"
                r"dietro|davanti a\w*|alle spalle d\w*|sopra|sotto|distanza da\w*|distacco da\w*|vantaggio su\w*)"
                r"\s+(?:(?:the|leaders|champions|holders|rivals|il|la|lo|l['’]|i|gli|le|al|alla|allo|ai|agli|capolista)\s*)*$")
+BEATEN_OBJECT = Cue(r"\b(?:beat|beaten|beating|defeated|thrashed|hammered|routed|eliminated)\s+(?:the\s+)?$")
 AS_OPPONENT = Cue(r"\b(?:contro|against|over|vs?|al|allo|alla|all['’]|sul|sulla|sull['’]|by|dal|dalla|dall['’]|from)\s*(?:(?:il|lo|la|l['’]|the)\s*)?$")
 BEATEN_BY = Cue(r"\b(?:defeat|defeats|loss|lost|losing|beaten|knocked out|eliminated|dumped out|sconfitt\w*|battut\w*|superat\w*|"
                 r"eliminat\w*|estromess\w*|ko)\b[^.;:]{0,40}?\b(?:by|to|against|da|dal|dalla|dallo|dall['’]|contro)\s*"
@@ -529,13 +530,14 @@ class EventExtractor:
     @staticmethod
     def _main_club(text: str, clubs: list[Span], lede: int) -> Span | None:
         """The club the article is about: most mentioned, mentions before lede (the end of the first
-        sentence naming a club) counting double, mentions as an opponent ('2-0 al Cagliari') half."""
+        sentence naming a club) counting double, mentions as an opponent ('2-0 al Cagliari', 'have beaten Madrid') half."""
         if not clubs:
             return None
         counts: Counter = Counter()
         for c in clubs:
             weight = 2 if c.start_char < lede else 1
-            counts[span_key(c)] += weight / 2 if AS_OPPONENT.search(_preceding(text, 0, c, 25)) else weight
+            before = _preceding(text, 0, c, 25)
+            counts[span_key(c)] += weight / 2 if AS_OPPONENT.search(before) or BEATEN_OBJECT.search(before) else weight
         best = max(counts, key=lambda k: (counts[k], -next(i for i, c in enumerate(clubs) if span_key(c) == k)))
         return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
