@@ -222,6 +222,7 @@ def test_first_leg_and_the_return_give_two_fixtures(en):
     ("In the semi-finals Tottenham Hotspur got past Eintracht Frankfurt with a 1-0 win in Germany.", "tottenham-hotspur"),
     ("Celtic knocked Rangers out of the Scottish Cup in the quarter-finals.", "celtic"),
     ("Chelsea ousted Legia Warsaw in the quarter-finals of the Conference League.", "chelsea"),
+    ("Tottenham Hotspur secured fifth place and a Europa League spot on the final day.", "tottenham-hotspur"),
 ])
 def test_ways_of_going_through(en, text, club):
     assert club in [e["club"] for e in events(en(text), "qualification")]

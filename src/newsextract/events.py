@@ -66,7 +66,8 @@ QUALIFY = Cue(
     r"(?:conquist|otten|ottien|vale|chius|chiud|blind|centr)\w* (?:anche )?(?:la )?(?:matematica )?qualificazione|"
     r"promoss[oaie](?! da)|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a|"
     r"(?:assicurat|conquistat|garantit|blindat)\w* (?:un |il )?(?:posto|pass)|clinched (?:a |their |its )?(?:place|spot|berth)|"
-    r"(?:sealed|secured|booked|earned) (?:a |their |its )?(?:place|spot|berth) in)\b",
+    r"(?:sealed|secured|booked|earned) (?:a |their |its )?(?:place|spot|berth) in|"
+    r"(?:secured|clinched|sealed|booked|earned|guaranteed) (?:[\w-]+ ){0,5}(?:champions league|europa league|conference league|european) (?:spot|place|berth|football))\b",
 )
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
