@@ -473,4 +473,5 @@ def entity_key(label: str, kb_id: str, text: str, club_forms: dict[str, str] | N
 
 
 def span_key(span: Span) -> str:
-    return entity_key(span.label_, span.kb_id_, span_text(span), span.doc._.club_forms)
+    """entity_key of a span; the document's club forms are read only for a span the KB did not link."""
+    return span.kb_id_ or entity_key(span.label_, "", span_text(span), span.doc._.club_forms)

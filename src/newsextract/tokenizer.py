@@ -24,20 +24,19 @@ TEXT_KEY = "newsextract.text"
 def doc_text(doc: Doc) -> str:
     """doc.text, kept in doc.user_data: spaCy rebuilds it from every token on each access.
 
-    A Doc's text never changes (retokenizing keeps it), so the copy stays valid; its
-    length is checked against the last token's end all the same.
+    A Doc's text never changes (retokenizing keeps it), so the copy stays valid; it is
+    kept with the token count it was read at, and read again when that count changes.
     """
-    text = doc.user_data.get(TEXT_KEY)
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if text is None or len(text) != end:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    kept = doc.user_data.get(TEXT_KEY)
+    if kept is None or kept[0] != len(doc):
+        kept = doc.user_data[TEXT_KEY] = (len(doc), doc.text)
+    return kept[1]
 
 
 def make_doc(nlp, text: str) -> Doc:
     """nlp.make_doc, the text it was given kept for ``doc_text``."""
     doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
+    doc.user_data[TEXT_KEY] = (len(doc), text)
     return doc
 
 
