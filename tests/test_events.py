@@ -435,3 +435,13 @@ def test_a_club_named_as_the_beaten_side_counts_half_for_the_main_club(en):
     doc = en("Barcelona host Real Madrid tomorrow.\nBarcelona have beaten Real Madrid twice this season, and beaten Real Madrid in the cup final.")
     clubs = [e for e in doc.ents if e.label_ == "CLUB"]
     assert EventExtractor._main_club(doc.text, clubs, doc.text.index("\n")).kb_id_ == "barcelona"
+
+
+def test_a_relative_clause_speaks_for_the_club_of_the_person_it_describes(it, en):
+    doc = annotate(it, "In semifinale l'Empoli troverà il Bologna di Vincenzo Italiano, che ha eliminato l'Atalanta.", people=("Vincenzo Italiano",))
+    _, candidates = it.get_pipe("newsextract_events").read(doc)
+    pairs = [set(c.keys) for c in candidates if c.mode == "pair"]
+    assert {"bologna", "atalanta"} in pairs and {"empoli", "atalanta"} not in pairs
+    doc = annotate(en, "Celtic won the title under coach Brendan Rodgers, who beat Rangers in the final.", people=("Brendan Rodgers",))
+    _, candidates = en.get_pipe("newsextract_events").read(doc)
+    assert {"celtic", "rangers"} in [set(c.keys) for c in candidates if c.mode == "pair"]

@@ -408,26 +408,35 @@ class EventExtractor:
 
     @staticmethod
     def _asides(sent: Span, ents: list[Span]) -> list[tuple[int, int, Span | None]]:
-        """Relative clauses of a sentence ('Djurgården, who knocked out Rapid Wien,'; 'Tommy Watson, a
-        19-year-old who has agreed to join Brighton,'): their character range and the name they describe."""
+        """Relative clauses of a sentence that describe a club or a player ('Djurgården, who knocked out
+        Rapid Wien,'; 'Tommy Watson, a 19-year-old who has agreed to join Brighton,'): their character
+        range and the club the clause speaks for: the club named, a person's stated club ('il Bologna di
+        Italiano, che ha eliminato l'Atalanta'), none for a player. A coach's clause, or one after a
+        date or a competition, speaks for a club it does not name and is left out."""
         text, base = span_text(sent), sent.start_char
+        clubs = [e for e in ents if e.label_ == "CLUB"]
         out = []
         for mo in ASIDE.finditer(text):
             end = text.find(",", mo.end())
             end = len(text) if end < 0 else end
             head = next((e for e in reversed(ents) if e.end_char <= base + mo.start() and not text[e.end_char - base : mo.start()].strip()), None)
-            out.append((base + mo.start(), base + end, head))
+            if head is None or head.label_ not in ("CLUB", "PERSON"):
+                continue
+            speaks_for = head if head.label_ == "CLUB" else club_of(text, [head], clubs, base)
+            if speaks_for is None and role_of(text, [head], base) == "coach":
+                continue
+            out.append((base + mo.start(), base + end, speaks_for))
         return out
 
     @staticmethod
     def _may_meet(a: Span, b: Span, asides: list[tuple[int, int, Span | None]]) -> bool:
-        """A club in a relative clause meets only the club the clause describes, or one in the same clause:
+        """A club in a relative clause meets only the club the clause speaks for, or one in the same clause:
         not the opponent of the sentence's main clause ('Chelsea meet Djurgården, who knocked out Rapid Wien')."""
-        for start, end, head in asides:
-            inside = [in_aside(c.start_char, [(start, end, head)]) for c in (a, b)]
+        for start, end, speaks_for in asides:
+            inside = [start <= c.start_char < end for c in (a, b)]
             if inside[0] != inside[1]:
                 other = b if inside[0] else a
-                if head is None or head.label_ != "CLUB" or span_key(head) != span_key(other):
+                if speaks_for is None or span_key(speaks_for) != span_key(other):
                     return False
         return True
 
