@@ -368,13 +368,14 @@ class EventExtractor:
             if any(a <= sent.start_char < b or a < sent.end_char <= b for a, b in teasers):
                 continue
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
-            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round, coaches)
+            asides = self._asides(sent, sent_ents)
+            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round, coaches, asides)
             events += found["kept"]
             if pairs:
-                candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans)
+                candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans, asides)
         return events, candidates
 
-    def _candidates(self, doc, norm, sent, ents, main, found, common, spans) -> list[Candidate]:
+    def _candidates(self, doc, norm, sent, ents, main, found, common, spans, asides) -> list[Candidate]:
         """A sentence's club pairs (in long lists only neighbours and the head; never two alternatives, "Real Betis
         or Jagiellonia", nor across a relative clause, see _may_meet), each club with the main club, and
         a lone club with the club whose ground the sentence names ("Club Brugge won 3-1 at the Gewiss Stadium").
@@ -383,7 +384,6 @@ class EventExtractor:
         text = doc_text(doc)
         clubs = self._distinct([e for e in ents if e.label_ == "CLUB" and not STANDING.search(_preceding(text, 0, e, 40))])
         venue = next((e for e in ents if e.label_ == "VENUE"), None)
-        asides = self._asides(sent, ents)
         pairs = [(a, b) for a, b in combinations(clubs, 2)
                  if not EITHER_GAP.fullmatch(text[a.end_char : b.start_char]) and self._may_meet(a, b, asides)]
         if len(clubs) > MAX_PAIR_CLUBS:
@@ -552,7 +552,7 @@ class EventExtractor:
         return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool,
-                  knockout_round: bool = False, coaches: frozenset[str] = frozenset()) -> tuple[dict, dict]:
+                  knockout_round: bool = False, coaches: frozenset[str] = frozenset(), asides: list | None = None) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
 
         Without a club or a person named, only a draw or the main club's qualification can be read.
@@ -572,7 +572,7 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round, coaches)
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round, coaches, asides)
         if not out:
             return {"all": out, "kept": out}, common
         probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
@@ -581,7 +581,7 @@ class EventExtractor:
         return {"all": out, "kept": kept}, common
 
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False,
-               coaches: frozenset[str] = frozenset()) -> list[dict]:
+               coaches: frozenset[str] = frozenset(), asides: list | None = None) -> list[dict]:
         """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person
         (coach changes also a coach's role, said here or anywhere in the article: coaches holds their surnames). A result
         told in a relative clause does not stop the fixture of the main clause ("l'Empoli sfiderà il Bologna, che ha superato
@@ -607,7 +607,7 @@ class EventExtractor:
         if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs, main)) and not NOT_REAL.search(text)
                 and not self._long_ago(common["date"], doc._.published)):
             out += self._qualification(sent, clubs, main, common)
-        asides = self._asides(sent, ents)
+        asides = asides or []
         free = [c for c in clubs if not in_aside(c.start_char, asides)]
         results = [e for e in out if e["type"] == "match_result" and not (in_aside(e["home"]["start"], asides) or in_aside(e["away"]["start"], asides))]
         if free and not results and all(in_aside(sent.start_char + m.start(), asides) for m in scores_in(text)):
@@ -719,12 +719,12 @@ class EventExtractor:
         club got the fewer goals when it lost, the more when it won; it is at home unless the ground
         or an away word says otherwise."""
         near = text[max(0, mo.start() - 40) : mo.end()]
-        high, low = sorted((int(mo.group(1)), int(mo.group(2))), reverse=True)
-        goals = (low, high) if LOST.search(near) else (high, low) if WIN.search(near) else (int(mo.group(1)), int(mo.group(2)))
+        lost, won = LOST.search(near), WIN.search(near)
+        score = self._winner_first(mo, home_won=not lost) if lost or won else f"{mo.group(1)}-{mo.group(2)}"
         host = self._venue_home(doc, venue, [first, second])
         if host is second or (host is None and AWAY_WORDS.search(text) and not HOME_WORDS.search(text)):
-            return second, first, f"{goals[1]}-{goals[0]}"
-        return first, second, f"{goals[0]}-{goals[1]}"
+            return second, first, "-".join(reversed(score.split("-")))
+        return first, second, score
 
     @staticmethod
     def _winner_first(mo: re.Match, home_won: bool) -> str:
@@ -856,7 +856,8 @@ class EventExtractor:
         """Who went through and who went out at an elimination cue. Active ('A eliminated B'): the
         subject beat the clubs after the cue. Passive ('B were knocked out by A', 'il Fenerbahçe
         eliminato ai rigori'): the club before the cue (else the main club: 'They were knocked out by
-        Inter') went out, beaten by the one after 'by'/'da', else by the article's main club. end: where the cue's clause ends (an offset in the sentence)."""
+        Inter') went out, beaten by the one after 'by'/'da', else by the article's main club.
+        end: where the cue's clause ends (an offset in the sentence)."""
         text, base = span_text(sent), sent.start_char
         passive = PASSIVE.search(text[: cue.start()]) or (
             PARTICIPLE_OUT.fullmatch(cue.group(0)) and not HAVE_AUX.search(text[max(0, cue.start() - 16) : cue.start()]))
