@@ -250,6 +250,21 @@ def test_each_fixture_cue_takes_the_club_just_before_it(it):
     assert {(e["home"], e["away"]) for e in events(doc, "fixture")} == {("parma", "juventus"), ("inter", "empoli")}
 
 
+def test_a_preview_reads_fixtures_told_in_the_present(extractor):
+    text = ("The last round of the season will be played on Sunday. Chelsea entertain Bournemouth, Newcastle United are at "
+            "Brentford, and Manchester United visit Everton hoping a cup win might rescue their season. Burnley are at home to Fulham.")
+    assert shipped_events(extractor, text, "en") == {
+        ("fixture", "Chelsea", "Bournemouth", None), ("fixture", "Brentford", "Newcastle United", None),
+        ("fixture", "Everton", "Manchester United", None), ("fixture", "Burnley", "Fulham", None)}
+
+
+def test_the_present_tells_no_fixture_outside_a_preview_or_without_a_club_before_its_verb(en):
+    report = annotate(en, "Chelsea entertain Bournemouth and Newcastle United are at Brentford.", published="2024-05-17")
+    noun = annotate(en, "The game will be played on Sunday. Better news for the hosts Brentford: Newcastle United are without Isak.",
+                    dates=("Sunday",), published="2024-05-17")
+    assert events(report, "fixture") == events(noun, "fixture") == []
+
+
 def test_a_club_named_as_a_table_reference_plays_no_match(extractor):
     text = "Arsenal, third in the Premier League and six points behind leaders Liverpool, host Ipswich Town on Friday."
     assert shipped_events(extractor, text, "en") == {("fixture", "Arsenal", "Ipswich Town", None)}

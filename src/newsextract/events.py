@@ -108,7 +108,10 @@ COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|res
 HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b")
 AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
-OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|go to|goes to|head to|heads to|away (?:at|to)|at home to|welcom\w*|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
+OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|go to|goes to|head to|heads to|away (?:at|to)|at home to|welcom\w*|entertain\w*|(?:are|is) at(?! home)|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
+PRESENT_FIXTURE = Cue(r"\b(host|hosts|welcome|welcomes|entertain|entertains|visit|visits|face|faces|take on|takes on|meet|meets|go to|goes to|"
+                     r"travel to|travels to|(?:are|is) at(?! home)|at home to|away (?:at|to))\b")
+PLAYED = Cue(r"\b(won|beat|beaten|lost|drew|defeated|thrashed|hammered|edged)\b")
 FUTURE = Cue(r"\b(will|set to|next|upcoming|prossim\w*|in programma|\w+erà|\w+eranno|\w+irà|sarà|tonight|stasera|this evening|later today|in serata)\b")
 DECIDER = Cue(r"\b(?<!semi-)(?<!quarter-)(?<!di )(final|finale|won the|vinto la|vince la|conquista la|trophy|trofeo|cup win)\b")
 STANDING = Cue(r"\b(behind|ahead of|above|below|clear of|adrift of|level with|level on points with|lead over|gap to|"
@@ -358,6 +361,7 @@ class EventExtractor:
         sents = sentences(doc)
         lede = " ".join(span_text(s) for s in sents[:2])
         knockout_round = bool(KO_STAGE.search(lede)) and not FIRST_LEG.search(lede)
+        preview = self._looks_ahead(doc, all_ents, lede)
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
         main = self._main_club(doc_text(doc), clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
         text = doc_text(doc)
@@ -369,7 +373,7 @@ class EventExtractor:
                 continue
             sent_ents = [e for e in all_ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
             asides = self._asides(sent, sent_ents)
-            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round, coaches, asides)
+            found, common = self._sentence(doc, norm, sent, sent_ents, main, draw_story, knockout_round, coaches, asides, preview)
             events += found["kept"]
             if pairs:
                 candidates += self._candidates(doc, norm, sent, sent_ents, main, found["all"], common, spans, asides)
@@ -552,7 +556,8 @@ class EventExtractor:
         return next(c for c in clubs if span_key(c) == best) if counts[best] >= 2 or len(counts) == 1 else None
 
     def _sentence(self, doc: Doc, norm: list[str], sent: Span, ents: list[Span], main: Span | None, draw_story: bool,
-                  knockout_round: bool = False, coaches: frozenset[str] = frozenset(), asides: list | None = None) -> tuple[dict, dict]:
+                  knockout_round: bool = False, coaches: frozenset[str] = frozenset(), asides: list | None = None,
+                  preview: bool = False) -> tuple[dict, dict]:
         """The rule events of a sentence, all and those the sentence classifier keeps, and its common fields.
 
         Without a club or a person named, only a draw or the main club's qualification can be read.
@@ -572,7 +577,7 @@ class EventExtractor:
             "competition": _ref(comp) if comp else None,
             "stage": stage_mo.group(1).lower() if stage_mo else None,
         }
-        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round, coaches, asides)
+        out = self._rules(doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round, coaches, asides, preview)
         if not out:
             return {"all": out, "kept": out}, common
         probs = self.classifier.predict(features(norm, sent, ents) if self.classifier.trained else [])
@@ -581,7 +586,7 @@ class EventExtractor:
         return {"all": out, "kept": kept}, common
 
     def _rules(self, doc, sent, text, ents, clubs, people, venue, common, main, draw_story, knockout_round=False,
-               coaches: frozenset[str] = frozenset(), asides: list | None = None) -> list[dict]:
+               coaches: frozenset[str] = frozenset(), asides: list | None = None, preview: bool = False) -> list[dict]:
         """Every rule's events for one sentence; results and fixtures need a club named in it, transfers and coach changes a person
         (coach changes also a coach's role, said here or anywhere in the article: coaches holds their surnames). A result
         told in a relative clause does not stop the fixture of the main clause ("l'Empoli sfiderà il Bologna, che ha superato
@@ -612,7 +617,7 @@ class EventExtractor:
         results = [e for e in out if e["type"] == "match_result" and not (in_aside(e["home"]["start"], asides) or in_aside(e["away"]["start"], asides))]
         if free and not results and all(in_aside(sent.start_char + m.start(), asides) for m in scores_in(text)):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
-            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, free, all_clubs, venue, main, common, draw_story)
+            out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, free, all_clubs, venue, main, common, draw_story, preview)
         if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
             tr = self._transfer(sent, clubs, people, common)
             if tr:
@@ -913,9 +918,13 @@ class EventExtractor:
         return out
 
     @staticmethod
-    def _fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story=False) -> list[dict]:
+    def _fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story=False, preview=False) -> list[dict]:
         """Upcoming matches: the club just before a fixture cue ('l'Inter riceverà'), else the
-        sentence's subject, against each club the cue points at.
+        sentence's subject, against each club the cue points at, up to the club of the next cue
+        ("Chelsea entertain Bournemouth, Newcastle are at Brentford").
+
+        A sentence looks ahead by a future tense or date; in a preview (see _looks_ahead) also by
+        an English present one, "Club verb Club" with no score or result word ("Burnley are at home to Fulham").
 
         In a draw story every fixture cue looks ahead, and its "A v B" pairings and a list of three
         or more opponents are kept as read ("listed"), as the draw lines are."""
@@ -923,7 +932,9 @@ class EventExtractor:
         if draw_story and (pairs := versus_pairs(text, base, all_clubs)):
             return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6, "listed": True} for h, a in pairs]
         ahead = bool(common["date"] and doc._.published and len(common["date"]) == 10 and common["date"] > doc._.published)
-        if not ahead and not (FIXTURE.search(text) and (FUTURE.search(text) or draw_story)):
+        present = preview and not scores_in(text) and not PLAYED.search(text) and any(
+            EventExtractor._named_before(text, base, clubs, cue) and list_after(text, base, clubs, cue.end()) for cue in PRESENT_FIXTURE.finditer(text))
+        if not ahead and not present and not (FIXTURE.search(text) and (FUTURE.search(text) or draw_story)):
             return []
         teams = list(clubs)
         if len(teams) == 1 and main is not None and span_key(main) != span_key(teams[0]):
@@ -936,13 +947,13 @@ class EventExtractor:
         subject = EventExtractor._subject(sent, teams, cues[0].start(), main) if cues else teams[0]
         others = [c for c in teams if subject is not None and span_key(c) != span_key(subject)]
         matches: list[tuple[Span, Span]] = []
-        for cue in cues:
-            away = bool(re.match(r"travel|trip|visit|go|head|trasferta|in casa|away|ospite\b", cue.group(0), re.I))
-            near = [c for c in teams if c.end_char - base <= cue.start()]
-            gap = text[near[-1].end_char - base : cue.start()] if near else ","
-            local = near[-1] if len(gap.split()) <= 2 and "," not in gap else subject
+        named = [EventExtractor._named_before(text, base, teams, cue) for cue in cues]
+        for n, cue in enumerate(cues):
+            away = bool(re.match(r"travel|trip|visit|go|head|trasferta|in casa|away|ospite\b|are at|is at", cue.group(0), re.I))
+            local = named[n] or subject
             rivals = others if local is subject else [c for c in teams if span_key(c) != span_key(local)]
-            for other in list_after(text, base, rivals, cue.end()):
+            stop = next((c.start_char for c in named[n + 1 :] if c is not None), sent.end_char)
+            for other in [c for c in list_after(text, base, rivals, cue.end()) if c.start_char < stop]:
                 pair = (other, local) if away else (local, other)
                 if all(span_key(pair[0]) != span_key(p[0]) or span_key(pair[1]) != span_key(p[1]) for p in matches):
                     matches.append(pair)
@@ -966,6 +977,20 @@ class EventExtractor:
                 ev["venue"] = _ref(venue)
             out.append(ev)
         return out
+
+    @staticmethod
+    def _looks_ahead(doc: Doc, ents: list[Span], lede: str) -> bool:
+        """An article about matches to come: its opening speaks of the future, or it names a day after publication."""
+        published = doc._.published
+        return bool(FUTURE.search(lede)) or bool(published and any(
+            e.label_ == "DATE" and e._.value and len(e._.value) == 10 and e._.value > published for e in ents))
+
+    @staticmethod
+    def _named_before(text: str, base: int, teams: list[Span], cue: re.Match) -> Span | None:
+        """The club named just before a fixture cue, its subject ('Newcastle are at Brentford'), if any."""
+        near = [c for c in teams if c.end_char - base <= cue.start()]
+        gap = text[near[-1].end_char - base : cue.start()] if near else ","
+        return near[-1] if len(gap.split()) <= 2 and "," not in gap else None
 
     @staticmethod
     def _draw_line(sent: Span, clubs: list[Span], common: dict) -> list[dict]:
