@@ -460,3 +460,20 @@ def test_a_relative_clause_speaks_for_the_club_of_the_person_it_describes(it, en
     doc = annotate(en, "Celtic won the title under coach Brendan Rodgers, who beat Rangers in the final.", people=("Brendan Rodgers",))
     _, candidates = en.get_pipe("newsextract_events").read(doc)
     assert {"celtic", "rangers"} in [set(c.keys) for c in candidates if c.mode == "pair"]
+
+
+def test_a_coachs_side_stands_for_the_club_the_article_gives_him(it, en):
+    doc = annotate(it, "Il Napoli di Antonio Conte vince ancora. La Juventus ha pareggiato, mentre la squadra di Conte ha battuto 2-0 il Torino.",
+                   people=("Antonio Conte", "Conte"), published="2024-10-20")
+    assert [(e["home"], e["away"], e["score"]) for e in events(doc, "match_result")] == [("napoli", "torino", "2-0")]
+    doc = annotate(en, "Liverpool moved clear at the top. Arne Slot's side beat Chelsea 2-1 on Sunday, while Arsenal drew.",
+                   people=("Arne Slot",), published="2024-10-21")
+    assert [(e["home"], e["away"]) for e in events(doc, "match_result")] == [("liverpool", "chelsea")]
+
+
+@pytest.mark.parametrize("published, expected", [("2024-10-21", [("liverpool", "chelsea")]), ("2023-10-21", [])])
+def test_a_coachs_side_is_the_club_the_kb_has_him_running_that_day(en, published, expected):
+    """Arne Slot took over at Liverpool in June 2024: in 2023 his side was Feyenoord, which the article does not name."""
+    doc = annotate(en, "Liverpool moved clear at the top. Arne Slot's side beat Chelsea 2-1 on Sunday, while Arsenal drew.",
+                   people=("Arne Slot",), published=published)
+    assert [(e["home"], e["away"]) for e in events(doc, "match_result") if "liverpool" in (e["home"], e["away"])] == expected

@@ -16,6 +16,7 @@ def test_shipped_kb_sizes(kb):
     assert len(kb.entries["clubs"]) >= 1700
     assert len(kb.entries["venues"]) >= 1100
     assert len(kb.entries["competitions"]) >= 50
+    assert len(kb.coaches) >= 600
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,39 @@ def test_entries_sharing_a_short_form(kb):
 def test_a_grounds_town_or_club_is_no_short_form_of_it(kb, part):
     """Words a ground is named for by its town or club far more often name the club or the town."""
     assert kb.sharing("VENUE", part) == set()
+
+
+def _coaches(tmp_path, name: str, body: str):
+    path = tmp_path / name
+    path.write_text("coaches:\n" + body, encoding="utf-8")
+    return path
+
+
+def test_coach_spells_are_validated_with_file_and_field(tmp_path):
+    bad = _coaches(tmp_path, "coaches_x.yaml", "  - {id: x-y, name: X Y, tenures: [{club: napoli, start: 'May 2024'}]}\n")
+    with pytest.raises(KBError, match=r"coaches_x.yaml: field coaches.0.tenures.0.start"):
+        KnowledgeBase.with_extra([bad])
+    bad.write_text("coaches:\n  - {id: x-y, name: X Y, tenures: [{club: atlantis-fc, start: 2024-05}]}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="coaches.x-y.tenures.club: unknown club id 'atlantis-fc'"):
+        KnowledgeBase.with_extra([bad])
+
+
+def test_a_coach_listed_in_two_files_keeps_every_spell(tmp_path):
+    first = _coaches(tmp_path, "a.yaml", "  - {id: zz-coach, name: Zeno Zanetti, tenures: [{club: napoli, start: 2022-07-01, end: 2023-06-30}]}\n")
+    second = _coaches(tmp_path, "b.yaml", "  - {id: zz-coach, name: Zeno Zanetti, aliases: [Zenone Zanetti], "
+                                          "tenures: [{club: tottenham-hotspur, start: 2023-07-01}]}\n")
+    kb = KnowledgeBase.with_extra([first, second])
+    coach = kb.coaches["zz-coach"]
+    assert {t.club for t in coach.tenures} == {"napoli", "tottenham-hotspur"} and coach.aliases == ["Zenone Zanetti"]
+
+
+def test_a_coach_is_read_as_the_club_they_ran_that_day_among_those_named(tmp_path):
+    extra = _coaches(tmp_path, "c.yaml", "  - {id: zz-coach, name: Zeno Zanetti, tenures: [{club: napoli, start: 2022-07-01, end: 2023-06}, "
+                                         "{club: tottenham-hotspur, start: 2023-07-01}]}\n")
+    kb = KnowledgeBase.with_extra([extra])
+    named = {"napoli", "tottenham-hotspur", "inter"}
+    assert kb.coached("Zeno Zanetti", "2023-03-01", named) == "napoli"
+    assert kb.coached("Zanetti", "2024-03-01", named) == "tottenham-hotspur"
+    assert kb.coached("Zanetti", "2024-03-01", {"napoli", "inter"}) is None
+    assert kb.coached("Zanetti", None, named) is None
+    assert kb.coached("Zanetti", None, {"inter", "napoli"}) == "napoli"

@@ -30,7 +30,7 @@ from .cues import Cue
 from .linker import STAGES, span_key
 from .eventclf import PAIR_TYPES, LogReg, features, normalized, pair_features
 from .sentences import sentences
-from .people import club_of, role_of
+from .people import club_of, group_people, role_of
 from .tokenizer import doc_text, span_text
 
 if not Doc.has_extension("events"):
@@ -152,6 +152,8 @@ EITHER_GAP = Cue(r"\s*,?\s*(?:or|o|oppure)\s+(?:(?:the|il|lo|la|l['’]|i|gli|le
 PLAYER_LIST = Cue(r"\s*(?:,|and|e|ed|as well as|oltre a)\s")
 ONE_TO_OTHER = Cue(r"\s+(?:to|al|all['’]|alla|allo|→|->)\s*")
 LIST_GAP = Cue(r"^[\s,;]*(?:(?:and|e|ed|plus|as well as|oltre a|nonché)\s+)?(?:(?:the|il|lo|la|l['’]|i|gli|le)\s*)?$")
+SIDE_AFTER = Cue(r"(?:['’]s?)?\s+(?:side|team|men|squad|charges|outfit|troops|players|boys|lads)\b(?![-’'])")
+SIDE_BEFORE = Cue(r"\b(?:la squadra|i ragazzi|gli uomini|la formazione|la truppa|la banda|i giocatori|la compagine)\s+di\s+$")
 VERSUS_GAP = Cue(r"^\s*(?:v|vs\.?|-|–|contro)\s*$")
 
 
@@ -206,6 +208,48 @@ def teaser_ranges(text: str) -> list[tuple[int, int]]:
             end = line_end + nxt.end() if nxt else len(text)
         out.append((mo.start(), end))
     return out
+
+
+def stand_ins(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[tuple[int, int], dict]]:
+    """A person's side named in place of the club ("Conte's side", "la squadra di Italiano") as a CLUB span
+    of the club the article states for that person ("il Napoli di Antonio Conte", "Palace boss Oliver
+    Glasner") or, failing that, the club the KB has them coaching that day (doc._.coached), the person's mention dropped: the entities with them, and each stand-in's offsets mapped to
+    a mention of its club, which is what events then refer to."""
+    text = doc_text(doc)
+    clubs = [e for e in ents if e.label_ == "CLUB"]
+    people = [e for e in ents if e.label_ == "PERSON"]
+    if not clubs or not people:
+        return ents, {}
+    found: dict[int, tuple[Span, Span]] = {}
+    coached = doc._.coached or {}
+    for group in group_people(people):
+        club = None
+        for person in group:
+            after = SIDE_AFTER.match(text, person.end_char)
+            start = person.start_char - len(mo.group(0)) if (mo := SIDE_BEFORE.search(_preceding(text, 0, person, 30))) else None
+            if after is None and start is None:
+                continue
+            club = club or club_of(text, group, clubs, coached=coached)
+            if club is None:
+                break
+            side = doc.char_span(person.start_char if start is None else start, after.end() if after else person.end_char,
+                                 label="CLUB", kb_id=span_key(club), alignment_mode="expand")
+            if side is not None:
+                found[person.start_char] = (side, club)
+    if not found:
+        return ents, {}
+    kept = [e for e in ents if e.start_char not in found or e.label_ != "PERSON"]
+    merged = sorted(kept + [side for side, _ in found.values()], key=lambda e: e.start_char)
+    return merged, {(side.start_char, side.end_char): _ref(club) for side, club in found.values()}
+
+
+def _aliased(value, aliases: dict[tuple[int, int], dict]):
+    """An event field with every reference to a stand-in replaced by one to its club's mention."""
+    if isinstance(value, list):
+        return [_aliased(v, aliases) for v in value]
+    if isinstance(value, dict) and value.keys() == {"start", "end"}:
+        return aliases.get((value["start"], value["end"]), value)
+    return value
 
 
 def _ref(span: Span) -> dict:
@@ -295,7 +339,7 @@ class EventExtractor:
         self.pairs = LogReg(PAIR_TYPES)
 
     def __call__(self, doc: Doc) -> Doc:
-        all_ents = list(doc.ents)
+        all_ents, aliases = stand_ins(doc, list(doc.ents))
         draw_story = bool(DRAW.search(doc_text(doc)))
         events, candidates = self.read(doc, pairs=self.pairs.trained, ents=all_ents)
         if self.pairs.trained:
@@ -309,7 +353,7 @@ class EventExtractor:
             for ev in events:
                 if ev["type"] == "draw":
                     ev["clubs"] = ev["clubs"] + drawn
-        doc._.events = [e for e in self._merge(spans, events) if e["confidence"] >= self.min_confidence]
+        doc._.events = [{k: _aliased(v, aliases) for k, v in e.items()} for e in self._merge(spans, events) if e["confidence"] >= self.min_confidence]
         return doc
 
     @staticmethod
@@ -354,8 +398,11 @@ class EventExtractor:
         ents: doc.ents, when the caller has them already.
         """
         teasers = teaser_ranges(doc_text(doc))
-        all_ents = list(doc.ents) if ents is None else ents
+        all_ents = stand_ins(doc, list(doc.ents))[0] if ents is None else ents
         norm = normalized(doc, doc._.published, all_ents)
+        for e in all_ents:
+            if e.label_ == "CLUB" and norm[e.start] != "<CLUB>":
+                norm[e.start : e.end] = ["<CLUB>"] + [""] * (len(e) - 1)
         draw_story = bool(DRAW.search(doc_text(doc)))
         spans = {(e.start_char, e.end_char): e for e in all_ents}
         sents = sentences(doc)
@@ -819,7 +866,8 @@ class EventExtractor:
 
     @staticmethod
     def _pair_for_score(text: str, base: int, clubs: list[Span], s: int, e: int, used: set[str]) -> tuple[Span, Span] | None:
-        """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A were held 0-0 by B', 'A beat B 2-1'."""
+        """Clubs around a score: 'A-B 2-1', 'A 2-1 B', 'A were held 0-0 by B', 'A beat B 2-1'; not two clubs
+        of different clauses before it when one follows ('A drew, while B beat C 2-0')."""
         before = [c for c in clubs if c.end_char <= s and span_key(c) not in used]
         after = [c for c in clubs if c.start_char >= e and span_key(c) not in used]
         if after and before and not text[e - base : after[0].start_char - base].strip() and not text[before[-1].end_char - base : s - base].strip():
@@ -829,7 +877,7 @@ class EventExtractor:
         if len(before) >= 2:
             a, b = before[-2], before[-1]
             gap = text[a.end_char - base : b.start_char - base]
-            if len(gap) <= 60 or RESULT_VERBS.search(gap):
+            if (len(gap) <= 60 or RESULT_VERBS.search(gap)) and not (after and CLAUSE_BREAK.search(gap)):
                 return a, b
         if before and after:
             return before[-1], after[0]
@@ -1079,7 +1127,7 @@ class EventExtractor:
                 side = _move_side(text, base, c)
                 if side and sides[side] is None:
                     sides[side] = _ref(c)
-            if listed and sides["from"] is None and (origin := club_of(text, [person], clubs, base)) is not None:
+            if sides["from"] is None and (origin := club_of(text, [person], clubs, base)) is not None:
                 sides["from"] = _ref(origin)
             if sides["from"] is None and sides["to"] is None:
                 continue

@@ -147,7 +147,7 @@ def build_entities(doc: Doc) -> tuple[list[dict], dict[tuple[int, int], dict]]:
             entity["value"], entity["granularity"] = first.value, first.granularity
         if first.label_ == "PERSON":
             entity["role"] = role_of(text, group)
-            club = club_of(text, group, clubs)
+            club = club_of(text, group, clubs, coached=doc._.coached)
             entity["club"] = club.text if club is not None else None
         out.append(entity)
         for m in group:

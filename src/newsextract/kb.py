@@ -8,6 +8,7 @@ the file and the offending field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import cached_property, lru_cache
@@ -15,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -72,12 +73,70 @@ class Competition(_Entry):
     country: str | None = Field(default=None, description="None for international competitions")
 
 
+DAY_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+class Tenure(BaseModel):
+    """A coach's spell in charge of a club or national team, caretaker spells included."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    club: str = Field(description="id of the club or national team")
+    start: str = Field(description="First day in charge, YYYY-MM-DD (or YYYY-MM)")
+    end: str | None = Field(default=None, description="Last day in charge; None while still in charge")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _day(cls, v: object) -> str | None:
+        if isinstance(v, dt.date):
+            v = v.isoformat()
+        if v is not None and not (isinstance(v, str) and DAY_RE.match(v)):
+            raise ValueError(f"date {v!r} must be YYYY-MM-DD or YYYY-MM")
+        return v
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Tenure":
+        if self.end is not None and self.end < self.start[: len(self.end)]:
+            raise ValueError(f"spell ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: str) -> bool:
+        return self.start[: len(day)] <= day and (self.end is None or day[: len(self.end)] <= self.end)
+
+
+class Coach(BaseModel):
+    """A coach and the clubs they were in charge of, so that "Conte's side" can be read as his club's.
+
+    A coach may be listed in several files (one per league region), each with the spells at its clubs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(description="Stable slug, e.g. 'antonio-conte'")
+    name: str = Field(description="Full name as usually written")
+    aliases: list[str] = Field(default_factory=list, description="Other full forms ('Xabier Alonso', 'Pep Guardiola')")
+    tenures: list[Tenure] = Field(min_length=1)
+
+    _slug = field_validator("id")(_Entry._slug.__func__)
+
+    def joined(self, other: "Coach | None") -> "Coach":
+        """One coach from two files' entries (one file per league region): names and tenures pooled."""
+        if other is None:
+            return self
+        aliases = [a for a in dict.fromkeys([*other.aliases, self.name, *self.aliases]) if a != other.name]
+        return Coach(id=self.id, name=other.name, aliases=aliases, tenures=list(dict.fromkeys([*other.tenures, *self.tenures])))
+
+    def clubs_on(self, day: str | None) -> set[str]:
+        """Clubs in charge of on a day (YYYY-MM-DD); every club coached when the day is unknown."""
+        return {t.club for t in self.tenures if day is None or t.covers(day)}
+
+
 class KBFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     clubs: list[Club] = Field(default_factory=list)
     venues: list[Venue] = Field(default_factory=list)
     competitions: list[Competition] = Field(default_factory=list)
+    coaches: list[Coach] = Field(default_factory=list)
 
 
 KINDS = {"clubs": "CLUB", "venues": "VENUE", "competitions": "COMPETITION"}
@@ -122,6 +181,7 @@ class KnowledgeBase:
     def __init__(self, files: list[Path] | None = None):
         self.files = list(files) if files is not None else default_files()
         self.entries: dict[str, dict[str, _Entry]] = {k: {} for k in KINDS}
+        self.coaches: dict[str, Coach] = {}
         for path in self.files:
             part = load_file(path)
             for kind in KINDS:
@@ -129,9 +189,15 @@ class KnowledgeBase:
                     if entry.id in self.entries[kind]:
                         raise KBError(f"{path}: field {kind}.id: duplicate id {entry.id!r}")
                     self.entries[kind][entry.id] = entry
+            for coach in part.coaches:
+                self.coaches[coach.id] = coach.joined(self.coaches.get(coach.id))
         for club in self.entries["clubs"].values():
             if club.venue and club.venue not in self.entries["venues"]:
                 raise KBError(f"KB: field clubs.{club.id}.venue: unknown venue id {club.venue!r}")
+        for coach in self.coaches.values():
+            for tenure in coach.tenures:
+                if tenure.club not in self.entries["clubs"]:
+                    raise KBError(f"KB: field coaches.{coach.id}.tenures.club: unknown club id {tenure.club!r}")
 
     @classmethod
     def with_extra(cls, extra: list[Path]) -> "KnowledgeBase":
@@ -191,6 +257,22 @@ class KnowledgeBase:
                     if words[i - 1] not in LINK_WORDS and words[i] not in LINK_WORDS and tail not in towns and ("CLUB", tail) not in index:
                         index.setdefault(("VENUE", tail), set()).add(entry.id)
         return index
+
+    @cached_property
+    def _coach_index(self) -> dict[str, list[Coach]]:
+        """Folded full names and surnames -> coaches."""
+        index: dict[str, list[Coach]] = {}
+        for coach in self.coaches.values():
+            for form in {fold(n) for n in [coach.name, *coach.aliases]}:
+                index.setdefault(form, []).append(coach)
+                if " " in form:
+                    index.setdefault(form.rsplit(" ", 1)[-1], []).append(coach)
+        return index
+
+    def coached(self, name: str, day: str | None, among: set[str]) -> str | None:
+        """The one club among these (the clubs an article names) that a coach of this name, full or surname, ran on that day."""
+        found = {club for coach in self._coach_index.get(fold(name), []) for club in coach.clubs_on(day)} & among
+        return found.pop() if len(found) == 1 else None
 
     def sharing(self, label: str, text: str) -> set[str]:
         """Clubs or venues a short or shared form may stand for: 'United' (Manchester, Newcastle, Leeds…), 'rossoblù', 'Liberati'."""

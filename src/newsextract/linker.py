@@ -64,7 +64,7 @@ PLURAL_ENDINGS = {"en": "s", "it": "ie"}
 ARTICLE = re.compile(r"^(?:(?:the|il|lo|la|i|gli|le)\s+|l['’]\s*)", re.I)
 CLUB_WORD_IDS = {get_string_id(w) for w in CLUB_WORDS}
 
-for _name in ("outlets", "club_venues", "kb_names", "club_forms"):
+for _name in ("outlets", "club_venues", "kb_names", "club_forms", "coached"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -235,7 +235,19 @@ class Linker:
         clubs = self.kb.entries["clubs"]
         doc._.club_venues = {e.kb_id_: clubs[e.kb_id_].venue for e in ents if e.label_ == "CLUB" and e.kb_id_ in clubs}
         doc._.kb_names = {f"{e.label_}:{e.kb_id_}": self.kb.get(e.label_, e.kb_id_).name for e in ents if e.kb_id_ and e.label_ in LINKED}
+        doc._.coached = self._coached(doc, text, ents)
         return doc
+
+    def _coached(self, doc: Doc, text: str, ents: list[Span]) -> dict[int, str]:
+        """The club each person mention's coach ran on the publication day, when the KB knows one and the article names it."""
+        if not self.kb.coaches:
+            return {}
+        named = {e.kb_id_ for e in ents if e.label_ == "CLUB" and e.kb_id_}
+        out = {}
+        for e in ents:
+            if e.label_ == "PERSON" and named and (club := self.kb.coached(POSSESSIVE.sub("", text[e.start_char : e.end_char]), doc._.published, named)):
+                out[e.start_char] = club
+        return out
 
     def _harmonize(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """One label per unlinked name in an article: a name read as a person after a role word

@@ -36,6 +36,7 @@ class Mention(Protocol):
     text: str
     start_char: int
     end_char: int
+    kb_id_: str
 
 
 def _tokens(name: str) -> list[str]:
@@ -96,9 +97,10 @@ def role_of(text: str, group: list[Mention], offset: int = 0) -> str | None:
     return None
 
 
-def club_of(text: str, group: list[Mention], clubs: list[Mention], offset: int = 0) -> Mention | None:
+def club_of(text: str, group: list[Mention], clubs: list[Mention], offset: int = 0, coached: dict[int, str] | None = None) -> Mention | None:
     """A club stated for the person: 'l'Inter di Chivu', 'Real Madrid's Ancelotti', 'X of Celtic', 'Genk striker X',
-    'X, centravanti dello Slavia'."""
+    'X, centravanti dello Slavia'; else the club the KB has them coaching (coached: mention offset -> club id, see
+    Linker._coached)."""
     for m in group:
         for club in clubs:
             between = text[club.end_char - offset : m.start_char - offset] if club.end_char <= m.start_char else None
@@ -107,4 +109,5 @@ def club_of(text: str, group: list[Mention], clubs: list[Mention], offset: int =
                 return club
             if after is not None and CLUB_AFTER.fullmatch(after):
                 return club
-    return None
+    kb_ids = {coached[m.start_char] for m in group if m.start_char in (coached or {})}
+    return next((c for c in clubs if c.kb_id_ in kb_ids), None)
