@@ -477,3 +477,8 @@ def test_a_coachs_side_is_the_club_the_kb_has_him_running_that_day(en, published
     doc = annotate(en, "Liverpool moved clear at the top. Arne Slot's side beat Chelsea 2-1 on Sunday, while Arsenal drew.",
                    people=("Arne Slot",), published=published)
     assert [(e["home"], e["away"]) for e in events(doc, "match_result") if "liverpool" in (e["home"], e["away"])] == expected
+
+
+def test_a_connector_is_no_subject_and_a_table_reference_no_side(en):
+    doc = en("Arsenal, six points behind leaders Liverpool, will host Ipswich Town on Friday before travelling to Brentford.")
+    assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("arsenal", "ipswich-town"), ("brentford", "arsenal")]

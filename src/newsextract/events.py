@@ -109,6 +109,7 @@ HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at 
 AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
 FEE = re.compile(r"(?:€|£|\$)\s?\d+(?:[.,]\d+)?\s?(?:m|mln|million|milioni|bn|k)?\b|\d+(?:[.,]\d+)?\s?(?:milioni|million|mln)(?:\s(?:di euro|euro|di sterline|pounds|sterline))?", re.I)
 OPPONENT_CUE = Cue(r"\b(host\w*|fac\w+|play\w*|meet\w*|visit\w*|travel\w* to|trips? to|go to|goes to|head to|heads to|away (?:at|to)|at home to|welcom\w*|entertain\w*|(?:are|is) at(?! home)|against|v|vs|contro|affront\w+|ospit\w+|sfid\w+|riceve\w*|in casa (?:del|della|dell)|trasferta|poi|then|before|after)\b")
+CONNECTOR = Cue(r"poi|then|before|after")
 PRESENT_FIXTURE = Cue(r"\b(host|hosts|welcome|welcomes|entertain|entertains|visit|visits|face|faces|take on|takes on|meet|meets|go to|goes to|"
                      r"travel to|travels to|(?:are|is) at(?! home)|at home to|away (?:at|to))\b")
 PLAYED = Cue(r"\b(won|beat|beaten|lost|drew|defeated|thrashed|hammered|edged)\b")
@@ -969,7 +970,9 @@ class EventExtractor:
     def _fixtures(doc, sent, clubs, all_clubs, venue, main, common, draw_story=False, preview=False) -> list[dict]:
         """Upcoming matches: the club just before a fixture cue ('l'Inter riceverà'), else the
         sentence's subject, against each club the cue points at, up to the club of the next cue
-        ("Chelsea entertain Bournemouth, Newcastle are at Brentford").
+        ("Chelsea entertain Bournemouth, Newcastle are at Brentford"). A connector ('then', 'before', 'poi')
+        has no club of its own: the club before it is an opponent ("host Ipswich on Friday before
+        travelling to Brentford"), and one right before another cue gives way to it.
 
         A sentence looks ahead by a future tense or date; in a preview (see _looks_ahead) also by
         an English present one, "Club verb Club" with no score or result word ("Burnley are at home to Fulham").
@@ -984,7 +987,7 @@ class EventExtractor:
             EventExtractor._named_before(text, base, clubs, cue) and list_after(text, base, clubs, cue.end()) for cue in PRESENT_FIXTURE.finditer(text))
         if not ahead and not present and not (FIXTURE.search(text) and (FUTURE.search(text) or draw_story)):
             return []
-        teams = list(clubs)
+        teams = [c for c in clubs if not STANDING.search(_preceding(text, base, c, 40))]
         if len(teams) == 1 and main is not None and span_key(main) != span_key(teams[0]):
             teams = [teams[0], main] if re.search(r"\b(affronter\w+|ospiter\w+|host\w*|riceve\w*)\b", text, re.I) else [main, teams[0]]
         if len(teams) < 2:
@@ -992,10 +995,11 @@ class EventExtractor:
         if pairs := versus_pairs(text, base, all_clubs):
             return [{**common, "type": "fixture", "home": _ref(h), "away": _ref(a), "confidence": 0.6} for h, a in pairs]
         cues = list(OPPONENT_CUE.finditer(text))
+        cues = [cue for n, cue in enumerate(cues) if not (CONNECTOR.fullmatch(cue.group(0)) and n + 1 < len(cues) and cues[n + 1].start() - cue.end() <= 12)]
         subject = EventExtractor._subject(sent, teams, cues[0].start(), main) if cues else teams[0]
         others = [c for c in teams if subject is not None and span_key(c) != span_key(subject)]
         matches: list[tuple[Span, Span]] = []
-        named = [EventExtractor._named_before(text, base, teams, cue) for cue in cues]
+        named = [None if CONNECTOR.fullmatch(cue.group(0)) else EventExtractor._named_before(text, base, teams, cue) for cue in cues]
         for n, cue in enumerate(cues):
             away = bool(re.match(r"travel|trip|visit|go|head|trasferta|in casa|away|ospite\b|are at|is at", cue.group(0), re.I))
             local = named[n] or subject
