@@ -482,3 +482,9 @@ def test_a_coachs_side_is_the_club_the_kb_has_him_running_that_day(en, published
 def test_a_connector_is_no_subject_and_a_table_reference_no_side(en):
     doc = en("Arsenal, six points behind leaders Liverpool, will host Ipswich Town on Friday before travelling to Brentford.")
     assert [(e["home"], e["away"]) for e in events(doc, "fixture")] == [("arsenal", "ipswich-town"), ("brentford", "arsenal")]
+
+
+def test_a_coach_the_kb_knows_needs_no_role_word(en):
+    """Postecoglou ran Tottenham until 6 June 2025: the headline names neither 'manager' nor 'coach'."""
+    doc = annotate(en, "Tottenham sack Ange Postecoglou 16 days after Europa League glory in Bilbao.", people=("Ange Postecoglou",), published="2025-06-06")
+    assert [(e["club"], e.get("coach_out")) for e in events(doc, "coach_change")] == [("tottenham-hotspur", "Ange Postecoglou")]

@@ -94,7 +94,7 @@ TRANSFER = Cue(
 OFFICIAL = Cue(r"\b(officially|official|ufficiale|ufficializzato|completed|completes|unveiled|announced|confirmed|signed|joined|ha firmato|è un nuovo|presentato)\b")
 AGREED = Cue(r"\b(agreed|agreement|deal (?:done|struck|in place)|here we go|accordo raggiunto|intesa raggiunta|c'è l'accordo|fumata bianca|visite mediche|medical)\b")
 COACH = Cue(
-    r"\b(sacked|fired|dismissed|appointed|appoints|named|names|replace[sd]?|replacing|successor|succeeds?|parted (?:company|ways)|"
+    r"\b(sacked|sacks?|fired|fires|axed|axes|dismissed|dismisses|appointed|appoints|named|names|replace[sd]?|replacing|successor|succeeds?|parted (?:company|ways)|"
     r"resigned|resigns|steps down|stepped down|takes charge|took charge|caretaker|interim|esonerat\w*|esonero|nuovo|new|"
     r"sostitui\w*|al posto di|dimission\w*|ingaggiat\w*|scelto|affidat\w*|successore|subentra\w*|addio|lascia|leaves|"
     r"in place of|sollevat\w* dall['’]incarico|mutual consent|(?:separazione|risoluzione) consensuale|take over|takes over)\b",
@@ -103,7 +103,7 @@ COACH_ROLE = Cue(r"\b(manager|head coach|coach|boss|allenatore|tecnico|mister|ct
 HISTORY = Cue(r"\b(academy|youth|came through|as a \d+-year-old|settore giovanile|vivaio|cresciuto|primavera|began his career|iniziato la carriera)\b")
 LOAN_STATE = Cue(r"(?:,|\bwho is|\bche è)\s+(?:currently\s+|attualmente\s+)?(?:on loan (?:at|from|with)|in prestito (?:al|alla|dal|dalla|all'|dall'))")
 DEAL = Cue(r"\b(bid|offer|fee|deal|loan|prestito|offerta|trattativa|accordo|riscatto|clausola|release clause|medical|visite mediche|here we go|contract|contratto)\b")
-COACH_OUT = Cue(r"\b(sacked|fired|dismissed|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of|"
+COACH_OUT = Cue(r"\b(sacked|sacks?|fired|fires|axed|axes|dismissed|dismisses|esonerat\w*|esonero|dimission\w*|resigned|resigns|steps down|stepped down|parted|replacing|al posto di|sostituisce|successor to|succeeds|replaces|dopo l'addio di|exit of|departure of|"
                 r"in place of|sollevat\w* dall['’]incarico|mutual consent|(?:separazione|risoluzione) consensuale)\b")
 HOME_WORDS = Cue(r"\b(in casa|tra le mura amiche|davanti al proprio pubblico|at home|host|hosts|hosted|ospita|ospiterà|riceve|riceverà)\b")
 AWAY_WORDS = Cue(r"\b(in trasferta|away at|away to|trip to|travel to|travels to|visit|visits|trasferta|espugna\w*|sul campo|in casa del|in casa della|in casa dell)\b")
@@ -413,7 +413,8 @@ class EventExtractor:
         clubs = [e for e in all_ents if e.label_ == "CLUB"]
         main = self._main_club(doc_text(doc), clubs, next((s.end_char for s in sents if clubs and s.end_char > clubs[0].start_char), 0))
         text = doc_text(doc)
-        coaches = frozenset(surname(e) for e in all_ents if e.label_ == "PERSON" and role_of(text, [e]) == "coach")
+        coached = doc._.coached or {}
+        coaches = frozenset(surname(e) for e in all_ents if e.label_ == "PERSON" and (role_of(text, [e]) == "coach" or e.start_char in coached))
         events: list[dict] = []
         candidates: list[Candidate] = []
         for sent in sents:
