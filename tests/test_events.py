@@ -488,3 +488,13 @@ def test_a_coach_the_kb_knows_needs_no_role_word(en):
     """Postecoglou ran Tottenham until 6 June 2025: the headline names neither 'manager' nor 'coach'."""
     doc = annotate(en, "Tottenham sack Ange Postecoglou 16 days after Europa League glory in Bilbao.", people=("Ange Postecoglou",), published="2025-06-06")
     assert [(e["club"], e.get("coach_out")) for e in events(doc, "coach_change")] == [("tottenham-hotspur", "Ange Postecoglou")]
+
+
+@pytest.mark.parametrize("lang, text, player, moves", [
+    ("it", "Antonio Conte ha chiesto Romelu Lukaku.\nIl belga lascia il Chelsea e arriva al Napoli per 30 milioni.", "Romelu Lukaku", ("chelsea", "napoli")),
+    ("en", "Gonçalo Ramos scored again on Sunday.\nThe striker will leave Benfica to join Paris Saint-Germain in a €65m deal.", "Gonçalo Ramos",
+     ("benfica", "paris-saint-germain")),
+])
+def test_a_move_told_without_the_players_name_is_his_named_before(it, en, lang, text, player, moves):
+    doc = annotate({"it": it, "en": en}[lang], text, people=("Antonio Conte", player), published="2024-08-20")
+    assert [(e["person"], e.get("from"), e.get("to")) for e in events(doc, "transfer")] == [(player, *moves)]

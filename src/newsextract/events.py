@@ -667,10 +667,14 @@ class EventExtractor:
         if free and not results and all(in_aside(sent.start_char + m.start(), asides) for m in scores_in(text)):
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
             out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, free, all_clubs, venue, main, common, draw_story, preview)
-        if people and TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
-            tr = self._transfer(sent, clubs, people, common)
-            if tr:
-                out += [tr, *self._more_moves(sent, clubs, people, tr)]
+        if TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
+            if people:
+                tr = self._transfer(sent, clubs, people, common)
+                if tr:
+                    out += [tr, *self._more_moves(sent, clubs, people, tr)]
+            elif clubs and (DEAL.search(text) or FEE.search(text)) and (player := self._last_player(doc, sent)) is not None:
+                tr = self._transfer(sent, clubs, [], common, player)
+                out += [tr] if tr else []
         if people and COACH.search(text) and (COACH_ROLE.search(text) or any(surname(p) in coaches for p in people)):
             cc = self._coach(sent, clubs, people, common, main)
             if cc:
@@ -1079,10 +1083,12 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _transfer(sent, clubs, people, common) -> dict | None:
+    def _transfer(sent, clubs, people, common, player: Span | None = None) -> dict | None:
+        """A move of the sentence's first player, or of player, named before the sentence that speaks of
+        him without his name ('il belga', 'the midfielder')."""
         text = span_text(sent)
         base = sent.start_char
-        players = _players(text, base, people)
+        players = [player] if player is not None else _players(text, base, people)
         if not players:
             return None
         person = players[0]
@@ -1094,7 +1100,7 @@ class EventExtractor:
             elif side == "to":
                 to_club = to_club or c
         cue = TRANSFER.search(text)
-        if from_club is None:
+        if from_club is None and player is None:
             from_club = club_of(text, [person], [c for c in clubs if c is not to_club], base)
         if from_club is None and to_club is not None:
             from_club = next((c for c in clubs if ONE_TO_OTHER.fullmatch(text[c.end_char - base : to_club.start_char - base])), None)
@@ -1111,6 +1117,15 @@ class EventExtractor:
         return {**common, "type": "transfer", "person": _ref(person), "from": _ref(from_club) if from_club else None,
                 "to": _ref(to_club) if to_club else None, "fee": fee.group(0) if fee else None, "status": status,
                 "confidence": 0.6}
+
+    @staticmethod
+    def _last_player(doc: Doc, sent: Span) -> Span | None:
+        """The player named last before a sentence, in the same paragraph or the one before: whom 'il belga' means."""
+        text = doc_text(doc)
+        start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, sent.start_char)))
+        before = [e for e in doc.ents if e.label_ == "PERSON" and start < e.start_char and e.end_char <= sent.start_char]
+        before = [e for e in before if role_of(text, [e]) in (None, "player", "goalkeeper")]
+        return before[-1] if before else None
 
     @staticmethod
     def _more_moves(sent, clubs, people, first: dict) -> list[dict]:
