@@ -178,3 +178,12 @@ def test_an_ordinary_word_in_capitals_is_no_name(pipes):
 def test_a_club_read_on_a_persons_surname_is_the_person(en):
     doc = annotate(en, "Swindon appointed Ian Holloway. Holloway, 61, last managed Grimsby Town.", people=("Ian Holloway",), clubs=("Holloway",))
     assert [label for text, label, _ in ents(doc) if text == "Holloway"] == ["PERSON"]
+
+
+def test_a_surname_is_a_coach_only_under_the_full_name_the_article_gives_it(en):
+    from helpers import annotate
+
+    text = "Bayer Leverkusen beat Bayern 2-0. Marcos Alonso watched from the stands; Alonso has not played since March. Xabi Alonso was pleased."
+    doc = annotate(en, text, people=("Marcos Alonso", "Alonso", "Xabi Alonso"), published="2024-03-10")
+    coached = {text[start : text.index(" ", start)]: club for start, club in doc._.coached.items()}
+    assert coached == {"Xabi": "bayer-leverkusen"}

@@ -134,7 +134,7 @@ class LogReg:
         return 1 / (1 + np.exp(-z))
 
     def fit(self, rows: list[list[str]], labels: list[set[str]], epochs: int = 80, lr: float = 0.5, l2: float = 1e-4,
-            min_count: int = 2) -> "LogReg":
+            min_count: int = 5) -> "LogReg":
         counts: dict[str, int] = {}
         for feats in rows:
             for f in set(feats):

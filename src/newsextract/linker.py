@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from .cues import Cue
 from .kb import KINDS, KnowledgeBase, fold
-from .people import POSSESSIVE
+from .people import POSSESSIVE, group_people, person_name
 from .tokenizer import doc_text, span_text
 
 LINKED = tuple(KINDS.values())
@@ -239,14 +239,15 @@ class Linker:
         return doc
 
     def _coached(self, doc: Doc, text: str, ents: list[Span]) -> dict[int, str]:
-        """The club each person mention's coach ran on the publication day, when the KB knows one and the article names it."""
+        """The club each person mention's coach ran on the publication day, when the KB knows one and the article names it.
+        A surname alone is read as the full name the article gives it ('Alonso' after 'Marcos Alonso' is no Xabi Alonso)."""
         if not self.kb.coaches:
             return {}
         named = {e.kb_id_ for e in ents if e.label_ == "CLUB" and e.kb_id_}
         out = {}
-        for e in ents:
-            if e.label_ == "PERSON" and named and (club := self.kb.coached(POSSESSIVE.sub("", text[e.start_char : e.end_char]), doc._.published, named)):
-                out[e.start_char] = club
+        for group in group_people([e for e in ents if e.label_ == "PERSON"]) if named else []:
+            if club := self.kb.coached(person_name(group), doc._.published, named):
+                out.update((e.start_char, club) for e in group)
         return out
 
     def _harmonize(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
