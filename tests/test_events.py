@@ -498,3 +498,13 @@ def test_a_coach_the_kb_knows_needs_no_role_word(en):
 def test_a_move_told_without_the_players_name_is_his_named_before(it, en, lang, text, player, moves):
     doc = annotate({"it": it, "en": en}[lang], text, people=("Antonio Conte", player), published="2024-08-20")
     assert [(e["person"], e.get("from"), e.get("to")) for e in events(doc, "transfer")] == [(player, *moves)]
+
+
+@pytest.mark.parametrize("lang, text, club", [
+    ("en", "Leicester City went up as champions after beating Preston 3-0 on Saturday.", "leicester-city"),
+    ("en", "Ipswich Town are back in the Premier League after 22 years.", "ipswich-town"),
+    ("it", "Il Como torna a salire in Serie A dopo ventun anni.", "como"),
+    ("it", "Con il 2-0 sul Cosenza il Pisa festeggia la promozione diretta.", "pisa"),
+])
+def test_a_promotion_is_a_qualification(it, en, lang, text, club):
+    assert [e["club"] for e in events({"it": it, "en": en}[lang](text), "qualification")] == [club]

@@ -67,7 +67,9 @@ QUALIFY = Cue(
     r"promoss[oaie](?! da)|conquista\w* la promozione|torna(?:no)? in serie a|salgono in serie a|sale in serie a|"
     r"(?:assicurat|conquistat|garantit|blindat)\w* (?:un |il )?(?:posto|pass)|clinched (?:a |their |its )?(?:place|spot|berth)|"
     r"(?:sealed|secured|booked|earned) (?:a |their |its )?(?:place|spot|berth) in|"
-    r"(?:secured|clinched|sealed|booked|earned|guaranteed) (?:[\w-]+ ){0,5}(?:champions league|europa league|conference league|european) (?:spot|place|berth|football))\b",
+    r"(?:secured|clinched|sealed|booked|earned|guaranteed) (?:[\w-]+ ){0,5}(?:champions league|europa league|conference league|european) (?:spot|place|berth|football)|"
+    r"(?:went|go|goes|going) up (?:as (?:champions|runners-up)|automatically)|crowned champions|(?:back|return) (?:in|to) the (?:premier league|top flight)|"
+    r"promozione (?:matematica|diretta)|(?:salire|sale|salgono|tornare) in (?:serie a|serie b|massima serie))\b",
 )
 OUTCOME = Cue(r"\d\s?[-–]\s?\d|\b(win|wins|won|victory|defeat|defeated|loss|lost|draw|drew|stalemate|beat|beaten|"
                r"vittori\w*|vint\w*|vince\w*|sconfitt\w*|pers[oa]\b|perde\w*|pareggi\w*|battut\w*|successo|ko)\b")
@@ -963,7 +965,7 @@ class EventExtractor:
             chain = [club]
             if cue is not None and n == 0 and club in clubs:
                 for prev in reversed(clubs[: clubs.index(club)]):
-                    if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]):
+                    if not LIST_GAP.match(text[prev.end_char - base : chain[0].start_char - base]) or AS_OPPONENT.search(_preceding(text, base, prev, 25)):
                         break
                     chain.insert(0, prev)
             beaten = [[_ref(e)] for e in eliminated if e not in chain] or [[]]
