@@ -215,9 +215,11 @@ def teaser_ranges(text: str) -> list[tuple[int, int]]:
 
 def stand_ins(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[tuple[int, int], dict]]:
     """A person's side named in place of the club ("Conte's side", "la squadra di Italiano") as a CLUB span
-    of the club the article states for that person ("il Napoli di Antonio Conte", "Palace boss Oliver
-    Glasner") or, failing that, the club the KB has them coaching that day (doc._.coached), the person's mention dropped: the entities with them, and each stand-in's offsets mapped to
-    a mention of its club, which is what events then refer to."""
+    of the club the article states for that person ("il Napoli di Antonio Conte", "Napoli's Conte"), else
+    of the one the KB has them coaching that day (doc._.coached); the person's mention is dropped.
+
+    Returns the entities with the stand-ins, and each stand-in's offsets mapped to a mention of its club,
+    which is what events then refer to."""
     text = doc_text(doc)
     clubs = [e for e in ents if e.label_ == "CLUB"]
     people = [e for e in ents if e.label_ == "PERSON"]

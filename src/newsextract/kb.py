@@ -14,11 +14,21 @@ import unicodedata
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _slug(v: str) -> str:
+    if not ID_RE.match(v):
+        raise ValueError(f"id {v!r} must be a lowercase slug like 'real-madrid'")
+    return v
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
 
 
 class KBError(ValueError):
@@ -28,18 +38,11 @@ class KBError(ValueError):
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(description="Stable slug, unique within its kind, e.g. 'inter'")
+    id: Slug = Field(description="Stable slug, unique within its kind, e.g. 'inter'")
     name: str = Field(description="Canonical display name")
     aliases: list[str] = Field(default_factory=list, description="Other names, any language")
     aliases_it: list[str] = Field(default_factory=list, description="Italian-only names (exonyms)")
     aliases_en: list[str] = Field(default_factory=list, description="English-only names")
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} must be a lowercase slug like 'real-madrid'")
-        return v
 
     def names(self, lang: str | None = None) -> list[str]:
         """Every form this entry may be written as, for one language or all."""
@@ -111,12 +114,10 @@ class Coach(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(description="Stable slug, e.g. 'antonio-conte'")
+    id: Slug = Field(description="Stable slug, e.g. 'antonio-conte'")
     name: str = Field(description="Full name as usually written")
     aliases: list[str] = Field(default_factory=list, description="Other full forms ('Xabier Alonso', 'Pep Guardiola')")
     tenures: list[Tenure] = Field(min_length=1)
-
-    _slug = field_validator("id")(_Entry._slug.__func__)
 
     def joined(self, other: "Coach | None") -> "Coach":
         """One coach from two files' entries (one file per league region): names and tenures pooled."""
