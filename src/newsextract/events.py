@@ -225,22 +225,21 @@ def stand_ins(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[tuple[int, i
     people = [e for e in ents if e.label_ == "PERSON"]
     if not clubs or not people:
         return ents, {}
+    sides = {}
+    for person in people:
+        after = SIDE_AFTER.match(text, person.end_char)
+        before = SIDE_BEFORE.search(_preceding(text, 0, person, 30))
+        if after or before:
+            sides[person.start_char] = (person.start_char - len(before.group(0)) if before else person.start_char, after.end() if after else person.end_char)
     found: dict[int, tuple[Span, Span]] = {}
     coached = doc._.coached or {}
-    for group in group_people(people):
-        club = None
-        for person in group:
-            after = SIDE_AFTER.match(text, person.end_char)
-            start = person.start_char - len(mo.group(0)) if (mo := SIDE_BEFORE.search(_preceding(text, 0, person, 30))) else None
-            if after is None and start is None:
-                continue
-            club = club or club_of(text, group, clubs, coached=coached)
-            if club is None:
-                break
-            side = doc.char_span(person.start_char if start is None else start, after.end() if after else person.end_char,
-                                 label="CLUB", kb_id=span_key(club), alignment_mode="expand")
-            if side is not None:
-                found[person.start_char] = (side, club)
+    for group in group_people(people) if sides else []:
+        named = [p for p in group if p.start_char in sides]
+        if named and (club := club_of(text, group, clubs, coached=coached)) is not None:
+            for person in named:
+                side = doc.char_span(*sides[person.start_char], label="CLUB", kb_id=span_key(club), alignment_mode="expand")
+                if side is not None:
+                    found[person.start_char] = (side, club)
     if not found:
         return ents, {}
     kept = [e for e in ents if e.start_char not in found or e.label_ != "PERSON"]
