@@ -508,3 +508,15 @@ def test_a_move_told_without_the_players_name_is_his_named_before(it, en, lang, 
 ])
 def test_a_promotion_is_a_qualification(it, en, lang, text, club):
     assert [e["club"] for e in events({"it": it, "en": en}[lang](text), "qualification")] == [club]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The draw for the league phase is on Thursday in Monaco, and Real Madrid will be in pot one."),
+    ("it", "Il Grimsby attende ora il sorteggio del terzo turno, dopo aver eliminato il Manchester United."),
+])
+def test_a_draw_still_to_come_is_no_draw(it, en, lang, text):
+    assert not events({"it": it, "en": en}[lang](text), "draw")
+
+
+def test_a_draw_that_pairs_clubs_for_matches_to_come_is_a_draw(en):
+    assert events(en("NYON – Friday's draw paired Celtic with Bayern Munich, who will host the first leg."), "draw")

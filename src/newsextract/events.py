@@ -84,6 +84,8 @@ DRAW = Cue(
     r"\b(sorteggi\w*|urna di|drawn\b|draw (?:for|ceremony|took place|was made|pitted|paired|handed|in nyon|in monaco)\b|"
     r"(?:the|['’]s)\s+(?:[a-z]+\s+)?draw\b(?!\s+(?:with|against|at|level|away|for|from|in|on|between)\b))",
 )
+DRAW_AHEAD = Cue(r"\b(?:draw|sorteggio)\W+(?:\w+\W+){0,5}?(?:is on|takes place|will|is set|is scheduled|in programma|sarà|si terrà|è previsto)\b|"
+                 r"\b(?:attende\w*|await\w*|ahead of|in vista del|before) (?:\w+ ){0,2}(?:il |the )?(?:sorteggio|draw)\b|\bsarà sorteggiat")
 TRANSFER = Cue(
     r"\b(sign|signs|signed|signing|join|joins|joined|joining|move to|moves to|moved to|transfer|loan|bid for|offer for|"
     r"acquisto|acquistato|ufficiale|firma|firmato|trasferimento|prestito|arriva|arrivato|approda|passa al|passa alla|cessione|ceduto|"
@@ -658,7 +660,7 @@ class EventExtractor:
             loser = ev["away"] if ev["winner"] == ev["home"] else ev["home"]
             method = "aggregate" if ev.get("aggregate") else "penalties" if ev.get("penalties") else "extra_time" if ev.get("extra_time") else None
             out.append({**common, "type": "qualification", "club": ev["winner"], "eliminated": [loser], "method": method, "confidence": 0.6})
-        if DRAW.search(text):
+        if DRAW.search(text) and not DRAW_AHEAD.search(text) and not (common["date"] and doc._.published and common["date"][:10] > doc._.published):
             place = next((span_text(e) for e in ents if e.label_ == "LOCATION"), None)
             out.append({**common, "type": "draw", "clubs": [_ref(c) for c in clubs], "place": place, "confidence": 0.7})
         if (not deciders and (QUALIFY.search(text) or self._knockout(text, clubs, main)) and not NOT_REAL.search(text)
