@@ -520,3 +520,10 @@ def test_a_draw_still_to_come_is_no_draw(it, en, lang, text):
 
 def test_a_draw_that_pairs_clubs_for_matches_to_come_is_a_draw(en):
     assert events(en("NYON – Friday's draw paired Celtic with Bayern Munich, who will host the first leg."), "draw")
+
+
+def test_a_coach_the_kb_knows_makes_no_transfer(en):
+    """Röhl took over at Rangers on 20 October 2025: a coach's new deal is a coach change, not a player's move."""
+    doc = annotate(en, "Rangers have appointed Danny Röhl on a deal until 2028, ending a fortnight of interim duty.", people=("Danny Röhl",),
+                   published="2025-10-21")
+    assert not events(doc, "transfer")

@@ -673,11 +673,12 @@ class EventExtractor:
             all_clubs = [e for e in ents if e.label_ == "CLUB"]
             out += (self._draw_line(sent, all_clubs, common) if draw_story else []) or self._fixtures(doc, sent, free, all_clubs, venue, main, common, draw_story, preview)
         if TRANSFER.search(text) and not HISTORY.search(text) and not self._past_move(text, common["date"], doc._.published):
-            if people:
-                tr = self._transfer(sent, clubs, people, common)
+            movers = [p for p in people if surname(p) not in coaches]
+            if movers:
+                tr = self._transfer(sent, clubs, movers, common)
                 if tr:
-                    out += [tr, *self._more_moves(sent, clubs, people, tr)]
-            elif clubs and (DEAL.search(text) or FEE.search(text)) and (player := self._last_player(doc, sent)) is not None:
+                    out += [tr, *self._more_moves(sent, clubs, movers, tr)]
+            elif not people and clubs and (DEAL.search(text) or FEE.search(text)) and (player := self._last_player(doc, sent)) is not None:
                 tr = self._transfer(sent, clubs, [], common, player)
                 out += [tr] if tr else []
         if people and COACH.search(text) and (COACH_ROLE.search(text) or any(surname(p) in coaches for p in people)):
