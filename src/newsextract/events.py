@@ -401,7 +401,7 @@ class EventExtractor:
     def read(self, doc: Doc, pairs: bool = True, ents: list[Span] | None = None) -> tuple[list[dict], list[Candidate]]:
         """Rule events the sentence classifier accepts, and (if pairs) every sentence's club pairs with their features.
 
-        ents: doc.ents, when the caller has them already.
+        ents: the entities with their stand-ins (see stand_ins), when the caller has them already; else built here.
         """
         teasers = teaser_ranges(doc_text(doc))
         all_ents = stand_ins(doc, list(doc.ents))[0] if ents is None else ents
